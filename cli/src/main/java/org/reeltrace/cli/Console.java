@@ -1,0 +1,90 @@
+package org.reeltrace.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+
+/**
+ * Where a command's words go: results on stdout (one JSON document with --json), chatter and
+ * progress on stderr, chatter suppressed by -q. Commands reach it through their {@code @Spec}.
+ */
+public final class Console {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final GlobalOptions global;
+    private final boolean stderrIsTerminal;
+
+    Console(PrintWriter out, PrintWriter err, GlobalOptions global, boolean stderrIsTerminal) {
+        this.out = out;
+        this.err = err;
+        this.global = global;
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    /** The console of the command line that {@code spec} belongs to. */
+    public static Console of(CommandSpec spec) {
+        return ((ReeltraceCommand) spec.root().userObject()).console();
+    }
+
+    public boolean json() {
+        return global.json();
+    }
+
+    public boolean verbose() {
+        return global.verbose();
+    }
+
+    /** A result for people: printed on stdout unless --json asked for the JSON document instead. */
+    public void result(String line) {
+        if (!global.json()) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** The one JSON document of a --json run; ignored otherwise. */
+    public void json(Object document) {
+        if (global.json()) {
+            out.println(JSON.writeValueAsString(document));
+            out.flush();
+        }
+    }
+
+    /** Human chatter on stderr, silenced by -q. */
+    public void info(String line) {
+        if (!global.quiet()) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /** A warning on stderr, shown even with -q. */
+    public void warn(String line) {
+        err.println("reeltrace: warning: " + line);
+        err.flush();
+    }
+
+    /** A progress bar on stderr, or a silent one when stderr is no terminal, -q or --no-progress. */
+    public Progress progress(String task, long total) {
+        boolean draw = stderrIsTerminal && !global.quiet() && !global.noProgress() && !global.json();
+        return draw ? Progress.bar(task, total) : Progress.silent();
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    static JsonMapper mapper() {
+        return JSON;
+    }
+}

@@ -1,0 +1,74 @@
+package org.reeltrace.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Entry point. Only {@link #main} exits the JVM; tests call {@link #run} in-process. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        ReeltraceCommand root = cmd.getCommand();
+        root.console(new Console(out, err, root.global(), stderrIsTerminal()));
+        ErrorReporter errors = new ErrorReporter(root.global());
+        cmd.setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(new ExitCodes())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
+                .setExecutionStrategy(pr -> execute(pr, root));
+        try {
+            return cmd.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command model without streams or handlers: used for help and completion scripts. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new ReeltraceCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpAutoWidth(true);
+        return cmd;
+    }
+
+    private static int execute(ParseResult parseResult, ReeltraceCommand root) {
+        CommandLine cmd = parseResult.commandSpec().commandLine();
+        if (root.global().version) {
+            VersionInfo v = VersionInfo.current();
+            if (root.global().json()) {
+                cmd.getOut().println(Console.mapper().writeValueAsString(
+                        Map.of("version", v.version(), "commit", v.commit())));
+            } else {
+                cmd.printVersionHelp(cmd.getOut());
+            }
+            cmd.getOut().flush();
+            return ExitCodes.OK;
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /**
+     * Whether stderr is a terminal. The launcher knows for sure ({@code [ -t 2 ]}) and passes it on;
+     * a bare {@code java -jar} falls back to the JVM's console check.
+     */
+    private static boolean stderrIsTerminal() {
+        String told = System.getProperty("reeltrace.stderrTty");
+        if (told != null) {
+            return Boolean.parseBoolean(told);
+        }
+        return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+    }
+}

@@ -1,0 +1,8 @@
+package org.reeltrace.cli.keys;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "keys", header = "Generate keys and print their public parts.", synopsisSubcommandLabel = "COMMAND",
+        subcommands = {KeysGenerate.class, KeysPublic.class})
+public final class KeysCommand {
+}

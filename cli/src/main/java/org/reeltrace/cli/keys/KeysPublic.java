@@ -1,0 +1,30 @@
+package org.reeltrace.cli.keys;
+
+import org.reeltrace.cli.NotImplementedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "public", header = "Print the shareable public key of a key file (one line).")
+public final class KeysPublic implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "private key file")
+    Path keyFile;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "passphrase of an encrypted key file (or env REELTRACE_PASSPHRASE)")
+    Path passphraseFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new NotImplementedException(spec.qualifiedName());
+    }
+}

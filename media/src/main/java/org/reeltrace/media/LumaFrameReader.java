@@ -1,0 +1,128 @@
+package org.reeltrace.media;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Decodes a video stream to 8-bit luma. Scaling happens inside FFmpeg (area filter), so only
+ * the small planes the caller asked for cross into Java; the pixel array is reused.
+ */
+public final class LumaFrameReader implements AutoCloseable {
+    private final Path path;
+    private final FFmpegFrameGrabber grabber;
+    private final int width;
+    private final int height;
+    private final byte[] pixels;
+    private long index;
+    private long skippedErrors;
+
+    private LumaFrameReader(Path path, FFmpegFrameGrabber grabber) {
+        this.path = path;
+        this.grabber = grabber;
+        this.width = grabber.getImageWidth();
+        this.height = grabber.getImageHeight();
+        this.pixels = new byte[width * height];
+    }
+
+    /**
+     * Opens {@code path} for luma decoding.
+     *
+     * @param width  output width, or 0 for the stored width
+     * @param height output height, or 0 for the stored height
+     */
+    public static LumaFrameReader open(Path path, int width, int height) throws MediaException {
+        Ffmpeg.requireReadable(path);
+        Ffmpeg.init();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+        grabber.setImageScalingFlags(swscale.SWS_AREA);
+        if (width > 0 && height > 0) {
+            grabber.setImageWidth(width);
+            grabber.setImageHeight(height);
+        }
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
+            throw new MediaException(MediaException.Kind.INVALID_INPUT,
+                    "cannot read \"" + path + "\" as media: " + Ffmpeg.reason(e), e);
+        }
+        if (!grabber.hasVideo()) {
+            closeQuietly(grabber);
+            throw new MediaException(MediaException.Kind.INVALID_INPUT, "\"" + path + "\" has no video stream");
+        }
+        return new LumaFrameReader(path, grabber);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Nominal frame rate from the container, 0 when unknown. */
+    public double frameRate() {
+        return grabber.getFrameRate();
+    }
+
+    /** Container duration in seconds, 0 when unknown. */
+    public double durationSeconds() {
+        return Math.max(0, grabber.getLengthInTime() / 1e6);
+    }
+
+    /** Packets FFmpeg could not decode and that were skipped so far. */
+    public long skippedErrors() {
+        return skippedErrors;
+    }
+
+    /** The next picture, or null at the end of the stream. */
+    public LumaFrame next() throws MediaException {
+        Frame frame;
+        while (true) {
+            try {
+                frame = grabber.grabImage();
+                break;
+            } catch (FrameGrabber.Exception e) {
+                // A damaged packet: keep what decodes, count what did not.
+                if (++skippedErrors > 1000) {
+                    throw new MediaException(MediaException.Kind.INVALID_INPUT,
+                            "\"" + path + "\" is corrupt: too many undecodable packets (" + Ffmpeg.reason(e) + ")", e);
+                }
+            }
+        }
+        if (frame == null) {
+            return null;
+        }
+        ByteBuffer buffer = (ByteBuffer) frame.image[0];
+        int stride = frame.imageStride;
+        if (stride == width) {
+            buffer.get(0, pixels, 0, pixels.length);
+        } else {
+            for (int y = 0; y < height; y++) {
+                buffer.get(y * stride, pixels, y * width, width);
+            }
+        }
+        return new LumaFrame(index++, frame.timestamp / 1e6, width, height, pixels);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(grabber);
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception ignored) {
+            // nothing useful to do: the file was only read
+        }
+    }
+}
