@@ -1,7 +1,7 @@
 package org.reeltrace.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.SerializationFeature;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
@@ -12,7 +12,6 @@ import java.io.PrintWriter;
  */
 public final class Console {
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     private final PrintWriter out;

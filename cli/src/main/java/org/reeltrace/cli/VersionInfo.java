@@ -10,7 +10,7 @@ public record VersionInfo(String version, String commit) {
     public static VersionInfo current() {
         Properties version = load("/reeltrace-version.properties");
         Properties git = load("/reeltrace-git.properties");
-        String commit = git.getProperty("git.commit.id.full", "unknown");
+        String commit = git.getProperty("git.commit.id", "unknown");
         if ("true".equals(git.getProperty("git.dirty"))) {
             commit += "-dirty";
         }

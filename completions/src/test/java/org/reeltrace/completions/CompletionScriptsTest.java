@@ -43,8 +43,9 @@ class CompletionScriptsTest {
             assertTrue(bash.contains(group), group);
         }
         // enum-typed options complete their values
-        assertTrue(bash.contains("watermark issuer recipient"), "key types complete");
-        assertTrue(bash.contains("cenc cbcs"), "schemes complete");
+        assertTrue(bash.contains("(\"watermark\" \"issuer\" \"recipient\")"), "key types complete");
+        assertTrue(bash.contains("(\"cenc\" \"cbcs\")"), "schemes complete");
+        assertTrue(bash.contains("compgen -f"), "paths complete as files");
         assertTrue(CompletionScripts.script(Shell.zsh).startsWith("#compdef reeltrace\n"));
     }
 }
