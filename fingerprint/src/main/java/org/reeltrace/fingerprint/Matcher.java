@@ -26,7 +26,24 @@ public final class Matcher {
         if (query.hasAudio() && reference.hasAudio()) {
             all.addAll(AudioAligner.align(query.audio, reference.audio));
         }
-        return summarize(SegmentMerger.merge(all));
+        return summarize(clamp(SegmentMerger.merge(all), query.durationSeconds(), reference.durationSeconds()));
+    }
+
+    /** Grid frames stand for a quarter second each: keep segment ends inside the actual durations. */
+    private static List<ScoredSegment> clamp(List<ScoredSegment> segments, double queryLength, double refLength) {
+        List<ScoredSegment> out = new ArrayList<>();
+        for (ScoredSegment s : segments) {
+            Segment g = s.segment();
+            double qe = queryLength > g.queryStart() ? Math.min(g.queryEnd(), queryLength) : g.queryEnd();
+            double re = refLength > g.refStart() ? Math.min(g.refEnd(), refLength) : g.refEnd();
+            out.add(new ScoredSegment(new Segment(round(g.queryStart()), round(qe), round(g.refStart()), round(re), round(g.similarity())),
+                    s.falseMatchProbability(), s.signal()));
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     static Comparison summarize(List<ScoredSegment> segments) {
