@@ -28,5 +28,5 @@ if (errors.length) process.exit(1);
 const c = output.contracts[SOURCE][CONTRACT];
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, CONTRACT + '.abi'), JSON.stringify(c.abi, null, 2) + '\n');
-fs.writeFileSync(path.join(outDir, CONTRACT + '.bin'), c.evm.bytecode.object + '\n');
+fs.writeFileSync(path.join(outDir, CONTRACT + '.bin'), c.evm.bytecode.object);
 console.log(`solc ${solc.version()} evm ${EVM_VERSION}: ${c.evm.bytecode.object.length / 2} bytes -> ${outDir}`);
