@@ -91,8 +91,8 @@ public final class KeyText {
 
     static void requireKind(Parsed p, KeyKind expected, String where) throws DrmException {
         if (p.kind() != expected) {
-            throw new DrmException(Kind.INVALID_INPUT, where + " is a " + p.kind().description() + ", not a "
-                    + expected.description(), p.kind().hintFor(expected), null);
+            throw new WrongKeyKind(where + " is a " + p.kind().description() + ", not a "
+                    + expected.description(), p.kind().hintFor(expected));
         }
     }
 
