@@ -272,6 +272,7 @@ final class VideoAligner {
         int hits;
         int units;
         int lastUnitFrame = -1;
+        int lastUnitRef = -1;
         int pendingMisses;
         int informative;
         double similaritySum;
@@ -295,9 +296,12 @@ final class VideoAligner {
             similaritySum += pendingMissSimilarity + similarity(d);
             pendingMisses = 0;
             pendingMissSimilarity = 0;
-            if (lastUnitFrame < 0 || Hashes.distance(q.full, i, q.full, lastUnitFrame) > NullModel.CHANGE_DISTANCE) {
+            // independent evidence needs change on both sides: a still shot matches many offsets
+            if (lastUnitFrame < 0 || (Hashes.distance(q.full, i, q.full, lastUnitFrame) > NullModel.CHANGE_DISTANCE
+                    && Hashes.distance(r.full, j, r.full, lastUnitRef) > NullModel.CHANGE_DISTANCE)) {
                 units++;
                 lastUnitFrame = i;
+                lastUnitRef = j;
             }
         }
 
