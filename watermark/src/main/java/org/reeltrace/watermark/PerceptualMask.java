@@ -3,8 +3,9 @@ package org.reeltrace.watermark;
 /**
  * Per-pixel embedding strength from local texture and motion, in 8x8 blocks: more in busy
  * texture and moving areas, less in flat areas and on isolated edges (where the mean absolute
- * Laplacian stays low compared with the gradient). Smoothed in space and in time so the
- * strength never flickers; reset on scene cuts.
+ * Laplacian stays low compared with the gradient). Smoothed in space and held in time (a block
+ * changes only when its strength moves by more than 25%) so the mark never flickers; reset on
+ * scene cuts.
  */
 final class PerceptualMask {
     private static final int B = 8;
@@ -101,7 +102,11 @@ final class PerceptualMask {
                 }
                 float v = sum / n;
                 int i = by * bw + bx;
-                blocks[i] = (!havePrevious || sceneCut) ? v : 0.7f * blocks[i] + 0.3f * v;
+                // hold the strength until it changes by more than 25%: a static picture then gets an
+                // exactly static mark, which the encoder codes like the unmarked picture (skip blocks)
+                if (!havePrevious || sceneCut || Math.abs(v - blocks[i]) > 0.25f * blocks[i]) {
+                    blocks[i] = v;
+                }
             }
         }
         System.arraycopy(blocks, 0, smooth, 0, blocks.length);

@@ -9,7 +9,7 @@ package org.reeltrace.watermark;
 final class TilePattern {
     static final int SIDE = 32;
     static final int CHIPS = SIDE * SIDE;
-    static final int CELLS_PER_SHORT_SIDE = Integer.getInteger("wm.cells", 72);
+    static final int CELLS_PER_SHORT_SIDE = 72;
 
     final int[] bitOf = new int[CHIPS];
     final int[] sign = new int[CHIPS];

@@ -63,6 +63,9 @@ class ScratchIT {
                 }
                 Detection da = WatermarkDetector.detect(a, key);
                 System.out.printf("  %s: %s fp %.3g %s%n", atk[0], da.found(), da.falsePositiveProbability(), ber(a, key));
+                long t0 = System.nanoTime();
+                Detection di = WatermarkDetector.detect(a, key, in);
+                System.out.printf("  %s informed: %s %s fp %.3g (%.1fs)%n", atk[0], di.found(), di.payload(), di.falsePositiveProbability(), (System.nanoTime() - t0) / 1e9);
             }
             System.out.printf("  plain: %s%n", WatermarkDetector.detect(plain, key).found());
         }
