@@ -73,7 +73,7 @@ public final class CencWrapper {
                     }
                     samples = f.samples();
                     if (options.mpd()) {
-                        manifest = Optional.of(DashManifest.write(output, f.manifestInfo()));
+                        manifest = Optional.of(DashManifest.write(output, f.manifestInfo(), java.nio.file.Files.size(target.temp())));
                     }
                 } else {
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {

@@ -22,11 +22,10 @@ final class DashManifest {
     private DashManifest() {
     }
 
-    static Path write(Path media, Fragmenter.ManifestInfo info) throws IOException {
+    static Path write(Path media, Fragmenter.ManifestInfo info, long bytes) throws IOException {
         String name = media.getFileName().toString();
         String base = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
         Path mpd = media.toAbsolutePath().resolveSibling(base + ".mpd");
-        long bytes = Files.size(media);
         boolean video = info.plans().stream().anyMatch(p -> p.track.handler.equals("vide"));
         StringJoiner codecs = new StringJoiner(",");
         String size = "";
@@ -86,19 +85,36 @@ final class DashManifest {
         return type;
     }
 
-    private static int audioObjectType(byte[] esds) {
-        for (int i = 0; i + 1 < esds.length; i++) {
-            if (esds[i] == 0x05) {
-                int j = i + 1;
-                while (j < esds.length && (esds[j] & 0x80) != 0) {
-                    j++;
-                }
-                if (j + 1 < esds.length) {
-                    return (esds[j + 1] & 0xff) >> 3;
-                }
+    /** The AAC audio object type from an esds: ES_Descriptor (3) > DecoderConfigDescriptor (4) > DecoderSpecificInfo (5). */
+    static int audioObjectType(byte[] esds) {
+        int[] pos = {4};
+        try {
+            if (descriptor(esds, pos) != 0x03) {
+                return 2;
             }
+            int flags = esds[pos[0] + 2] & 0xff;
+            pos[0] += 3 + ((flags & 0x80) != 0 ? 2 : 0) + ((flags & 0x20) != 0 ? 1 + (esds[pos[0] + 3] & 0xff) : 0)
+                    + ((flags & 0x40) != 0 ? 2 : 0);
+            if (descriptor(esds, pos) != 0x04) {
+                return 2;
+            }
+            pos[0] += 13;
+            if (descriptor(esds, pos) != 0x05) {
+                return 2;
+            }
+            return (esds[pos[0]] & 0xff) >> 3;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return 2;
         }
-        return 2;
+    }
+
+    /** Reads a descriptor tag and its variable-length size; leaves pos at its body. */
+    private static int descriptor(byte[] b, int[] pos) {
+        int tag = b[pos[0]++] & 0xff;
+        for (int i = 0; i < 4 && (b[pos[0]++] & 0x80) != 0; i++) {
+            // size bytes: we only need to skip them
+        }
+        return tag;
     }
 
     static String uuid(byte[] kid) {
@@ -108,9 +124,5 @@ final class DashManifest {
 
     private static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static List<String> unused() {
-        return List.of();
     }
 }

@@ -151,8 +151,4 @@ final class TrackPlan {
     static Box saio(long offset) {
         return Box.leaf("saio", ByteBuffer.allocate(16).putInt(0x01000000).putInt(1).putLong(offset).array());
     }
-
-    static List<int[]> none() {
-        return new ArrayList<>();
-    }
 }
