@@ -36,7 +36,7 @@ final class TestNode implements AutoCloseable {
     }
 
     ChainConfig config() {
-        return ChainConfig.dev().withHome(home).withPollInterval(Duration.ofMillis(20));
+        return ChainConfig.dev().withHome(home).withPollInterval(Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(20));
     }
 
     ChainClient client() {
