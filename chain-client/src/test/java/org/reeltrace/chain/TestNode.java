@@ -40,7 +40,11 @@ final class TestNode implements AutoCloseable {
     }
 
     ChainClient client() {
-        return ChainClient.connect(endpoint.rpcUrl());
+        try {
+            return ChainClient.connect(DevChain.status(home).map(Endpoint::rpcUrl).orElse(endpoint.rpcUrl()));
+        } catch (ChainException e) {
+            return ChainClient.connect(endpoint.rpcUrl());
+        }
     }
 
     /** An anvil/hardhat RPC (evm_mine, evm_setAutomine, evm_snapshot, ...), its result as text. */
