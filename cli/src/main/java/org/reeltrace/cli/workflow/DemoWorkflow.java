@@ -67,7 +67,7 @@ public final class DemoWorkflow {
                 releaseDir, ws.resolve("catalog.db").toString(),
                 Optional.of(new DrmSealing(issuerKey, Optional.empty(), Optional.empty())), request.anchoring()), listener);
 
-        String attack = "an 12 s excerpt from 4 s, cropped 6% per side, scaled to 480 px wide, re-encoded at CRF 28";
+        String attack = "a 12 s excerpt from 4 s, cropped 6% per side, scaled to 480 px wide, re-encoded with x264 CRF 28";
         listener.step("4/6 simulating a leak of " + LEAKER + "'s copy: " + attack);
         Path leaked = ws.resolve("leak.mp4");
         Path bobCopy = Path.of(release.copies().stream().filter(c -> c.recipient().equals(LEAKER)).findFirst().orElseThrow().file());

@@ -25,7 +25,7 @@ final class EvidenceReport {
                 .append("code,.mono{font-family:Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}")
                 .append(".verdict{font-size:1.15em;background:#f3f0e6;border-left:6px solid #8a6d1d;padding:.8em 1em}")
                 .append(".pair{display:flex;gap:1em;margin:.8em 0}.pair figure{margin:0;flex:1}.pair img{width:100%;border:1px solid #999}")
-                .append("figcaption{font-size:.85em;color:#444}")
+                .append("figcaption{font-size:.85em;color:#444}pre{white-space:pre-wrap}")
                 .append("</style></head><body>\n");
         h.append("<h1>Leak investigation report</h1>\n");
         h.append("<p class=\"verdict\" id=\"conclusion\">").append(esc(e.conclusion())).append("</p>\n");

@@ -178,7 +178,10 @@ public final class TraceWorkflow {
         String copyName = copyFile.getFileName().toString();
         try (var files = Files.list(receipts)) {
             for (Path receipt : files.filter(p -> p.getFileName().toString().startsWith(copyName)).sorted().toList()) {
-                checks.add(checking.check(receipt, Files.isRegularFile(copyFile) ? copyFile : null));
+                // DIR/receipts/NAME.receipt.json anchors DIR/NAME (the copy, or its sealed envelope)
+                String item = receipt.getFileName().toString().replaceFirst("\\.receipt\\.json$", "");
+                Path itemFile = copyFile.toAbsolutePath().getParent().resolve(item);
+                checks.add(checking.check(receipt, Files.isRegularFile(itemFile) ? itemFile : null));
             }
         }
         return checks;
