@@ -34,7 +34,7 @@ class ReleaseTraceIT {
     private static final String LEAKER = "carol";
 
     @TempDir
-    Path dir;
+    static Path dir;
     Path release;
     Path catalog;
     Path watermarkKey;
