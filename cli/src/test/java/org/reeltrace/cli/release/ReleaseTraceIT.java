@@ -58,10 +58,13 @@ class ReleaseTraceIT {
         catalog = dir.resolve("works.db");
         JarProcess r = JarProcess.reeltrace(dir, "--json", "release", clip.toString(), "--recipients", "recipients.csv",
                 "--key", watermarkKey.toString(), "-o", release.toString(), "--catalog", catalog.toString(),
-                "--seal", "--issuer-key", issuer.toString());
+                "--seal", "--issuer-key", issuer.toString(), "--anchor");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = JSON.readTree(r.out());
         assertEquals(3, doc.get("copies").size());
+        // one transaction for the fingerprint, three copies and three sealed envelopes
+        assertTrue(doc.get("anchor").get("txHash").asString().startsWith("0x"), doc.toString());
+        assertEquals(7, doc.get("anchor").get("receipts").size(), doc.toString());
         Set<String> payloads = new HashSet<>();
         for (JsonNode copy : doc.get("copies")) {
             assertTrue(Files.isRegularFile(Path.of(copy.get("file").asString())));
@@ -93,10 +96,18 @@ class ReleaseTraceIT {
         JarProcess.ffmpeg(dir, args);
         Path out = dir.resolve("trace-" + attack);
         JarProcess r = JarProcess.reeltrace(dir, "--json", "trace", leak.toString(), "--catalog", catalog.toString(),
-                "--key", watermarkKey.toString(), "-o", out.toString(), "--fail-on-found");
+                "--key", watermarkKey.toString(), "-o", out.toString(), "--fail-on-found", "--anchor");
         assertEquals(1, r.code(), "--fail-on-found exits 1 when a recipient is named: " + r.err());
         JsonNode doc = JSON.readTree(r.out());
         assertEquals(LEAKER, doc.get("recipient").get("name").asString(), doc.toString());
+        // the release's receipts for the leaker's copy and envelope verify on chain
+        assertEquals(2, doc.get("anchors").size(), doc.toString());
+        for (JsonNode anchor : doc.get("anchors")) {
+            assertTrue(anchor.get("valid").asBoolean(), anchor.toString());
+        }
+        // the evidence bundle itself is anchored
+        assertTrue(doc.get("evidenceAnchor").get("txHash").asString().startsWith("0x"), doc.toString());
+        assertTrue(Files.isRegularFile(out.resolve("receipts/evidence.json.receipt.json")));
         assertFalse(doc.get("segments").isEmpty());
         Path report = Path.of(doc.get("report").asString());
         String html = Files.readString(report);
