@@ -5,7 +5,6 @@ import org.reeltrace.drm.DrmException.Kind;
 import org.reeltrace.drm.io.AtomicOutput;
 import org.reeltrace.drm.mp4.Box;
 import org.reeltrace.drm.mp4.BoxFormatException;
-import org.reeltrace.drm.mp4.BoxParser;
 import org.reeltrace.drm.mp4.Mp4File;
 import org.reeltrace.drm.mp4.TopLevelBox;
 
@@ -111,7 +110,7 @@ public final class CencWrapper {
         }
         jobs.sort(Comparator.comparingLong(SampleJob::offset));
 
-        Box out = BoxParser.parseTop("moov", Arrays.copyOfRange(moov.toBytes(), 8, (int) moov.size()));
+        Box out = moov.deepCopy();
         Map<TrackPlan, Box> sencs = new LinkedHashMap<>();
         for (TrackPlan p : plans) {
             Box trak = out.all("trak").get(moov.all("trak").indexOf(p.track.trak));
@@ -148,7 +147,7 @@ public final class CencWrapper {
             for (Map.Entry<Box, long[]> e : originalOffsets.entrySet()) {
                 long[] moved = e.getValue().clone();
                 for (int k = 0; k < moved.length; k++) {
-                    int i = indexOf(boxes, moved[k]);
+                    int i = Mp4File.indexOf(boxes, moved[k]);
                     moved[k] = newStart[i] + moved[k] - boxes.get(i).offset();
                 }
                 SampleTable.writeChunkOffsets(e.getKey(), moved);
@@ -182,19 +181,5 @@ public final class CencWrapper {
             }
         }
         return null;
-    }
-
-    static int indexOf(List<TopLevelBox> boxes, long p) {
-        int lo = 0;
-        int hi = boxes.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (boxes.get(mid).offset() <= p) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
     }
 }
