@@ -113,9 +113,9 @@ final class SampleTable {
         return out;
     }
 
-    /** Rewrites stco/co64 with {@code offsets}, switching to co64 when a value needs 64 bits. */
+    /** Rewrites stco/co64 with {@code offsets}, switching to co64 when a value needs 64 bits (never back). */
     static void writeChunkOffsets(Box stbl, long[] offsets) {
-        boolean wide = false;
+        boolean wide = stbl.child("co64").isPresent();
         for (long o : offsets) {
             wide |= o > 0xFFFFFFFFL;
         }
