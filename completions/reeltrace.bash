@@ -562,7 +562,7 @@ function _picocli_reeltrace_keys_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
+  local flag_opts="'--encrypt' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
   local arg_opts="'--type' '-o' '--output' '--passphrase-file'"
   local TYPE_option_args=("watermark" "issuer" "recipient") # --type values
 
@@ -1086,7 +1086,7 @@ function _picocli_reeltrace_drm_seal() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--recipient' '--issuer-key' '--not-before' '--not-after' '--payload'"
+  local arg_opts="'-o' '--output' '--recipient' '--issuer-key' '--not-before' '--not-after' '--payload' '--passphrase-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1115,6 +1115,12 @@ function _picocli_reeltrace_drm_seal() {
     '--payload')
       return
       ;;
+    '--passphrase-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1141,7 +1147,7 @@ function _picocli_reeltrace_drm_open() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--identity' '--issuer'"
+  local arg_opts="'-o' '--output' '--identity' '--issuer' '--passphrase-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1160,6 +1166,12 @@ function _picocli_reeltrace_drm_open() {
       ;;
     '--issuer')
       return
+      ;;
+    '--passphrase-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
