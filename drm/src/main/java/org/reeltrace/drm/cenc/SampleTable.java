@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 
 /** Sample offsets and sizes of a progressive track (stsz, stsc, stco/co64), checked against the file. */
 final class SampleTable {
+    /** Samples per track we accept (18 hours at 60 fps): bounds the per-sample tables in memory. */
+    static final long MAX_SAMPLES = 1 << 22;
     final long[] offsets;
     final int[] sizes;
     /** stsd entry (1-based) of each sample. */
@@ -79,7 +81,7 @@ final class SampleTable {
         b.getInt();
         long fixed = b.getInt() & 0xFFFFFFFFL;
         long count = b.getInt() & 0xFFFFFFFFL;
-        if (fixed == 0 && count * 4 > b.remaining() || count > 50_000_000) {
+        if (fixed == 0 && count * 4 > b.remaining() || count > MAX_SAMPLES) {
             throw new CencFormatException(path + "/stsz", "sample count " + count + " exceeds the box");
         }
         int[] sizes = new int[(int) count];
