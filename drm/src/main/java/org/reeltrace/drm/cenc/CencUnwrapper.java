@@ -151,6 +151,7 @@ public final class CencUnwrapper {
             }
             switch (b.type()) {
                 case "moov" -> w.write(clearMoov(map).toBytes());
+                case "mfra" -> w.write(MovieFragmentIndex.relocate(file.load(b, Mp4File.MAX_MOOF), map, "mfra"));
                 case "moof" -> {
                     Box moof = file.load(b, Mp4File.MAX_MOOF);
                     List<SampleJob> fragmentJobs = fragmentJobs(moof, b);

@@ -34,17 +34,25 @@ public final class CencWrapper {
     private CencWrapper() {
     }
 
+    /** Progressive input is encrypted (or fragmented with --fragment); fragmented input keeps its own layout. */
     public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options) throws DrmException {
         String where = "\"" + input + "\"";
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
             Mp4File file = Mp4File.scan(in);
-            TopLevelBox moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst()
-                    .orElseThrow(() -> new DrmException(Kind.INVALID_INPUT, where + " has no moov box (not an MP4?)"));
-            if (file.boxes().stream().anyMatch(b -> b.type().equals("moof"))) {
-                throw new DrmException(Kind.INVALID_INPUT, where + " is already fragmented",
-                        "wrap reads progressive MP4; remux it first (ffmpeg -i IN -c copy OUT.mp4)", null);
+            Optional<TopLevelBox> moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst();
+            boolean fragmentedInput = file.boxes().stream().anyMatch(b -> b.type().equals("moof"))
+                    || moovBox.isPresent() && file.load(moovBox.get(), Mp4File.MAX_MOOV).child("mvex").isPresent();
+            Box moov;
+            if (moovBox.isPresent()) {
+                moov = file.load(moovBox.get(), Mp4File.MAX_MOOV);
+            } else {
+                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box",
+                        "wrap needs a whole MP4 (a media segment alone cannot be encrypted consistently with its init)", null);
             }
-            Box moov = file.load(moovBox, Mp4File.MAX_MOOV);
+            if (fragmentedInput && options.fragment()) {
+                throw new DrmException(Kind.USAGE, where + " is already fragmented",
+                        "drop --fragment/--mpd: wrap encrypts fragmented input in its own layout", null);
+            }
             List<TrackInfo> tracks = TrackInfo.of(moov);
             if (tracks.stream().anyMatch(TrackInfo::anyProtected)) {
                 throw new DrmException(Kind.INVALID_INPUT, where + " is already encrypted", "unwrap it first with 'drm unwrap'", null);
@@ -65,7 +73,13 @@ public final class CencWrapper {
             long samples;
             Optional<Path> manifest = Optional.empty();
             try (AtomicOutput target = new AtomicOutput(output)) {
-                if (options.fragment()) {
+                if (fragmentedInput) {
+                    FragmentedInputWrapper f = new FragmentedInputWrapper(in, file, moov, moovBox.isPresent(), plans);
+                    try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
+                        f.write(w);
+                    }
+                    samples = f.samples();
+                } else if (options.fragment()) {
                     Fragmenter f = new Fragmenter(in, file, moov, tracks, plans, options);
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
                         f.write(w);
