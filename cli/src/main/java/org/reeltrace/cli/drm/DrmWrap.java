@@ -33,7 +33,7 @@ public final class DrmWrap implements Callable<Integer> {
     @Option(names = "--keys", paramLabel = "KEYS", description = "file of KID:KEY[:video|audio|TRACK] lines (or env REELTRACE_KEYS)")
     String keys;
 
-    @Option(names = "--fragment", description = "write fragmented MP4 (for MSE players)")
+    @Option(names = "--fragment", description = "write fragmented MP4 (for MSE players); already fragmented input keeps its own layout")
     boolean fragment;
 
     @Option(names = "--mpd", description = "write a DASH manifest beside the output (implies --fragment)")

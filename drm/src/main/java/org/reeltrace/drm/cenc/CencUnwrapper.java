@@ -139,7 +139,7 @@ public final class CencUnwrapper {
         List<TopLevelBox> boxes = file.boxes();
         long[] newStart = layout(boxes);
         java.util.function.LongUnaryOperator map = p -> {
-            int i = indexOf(boxes, p);
+            int i = Mp4File.indexOf(boxes, p);
             return newStart[i] + (p - boxes.get(i).offset());
         };
         List<SampleJob> jobs = progressiveJobs();
@@ -151,6 +151,7 @@ public final class CencUnwrapper {
             }
             switch (b.type()) {
                 case "moov" -> w.write(clearMoov(map).toBytes());
+                case "mfra" -> w.write(MovieFragmentIndex.relocate(file.load(b, Mp4File.MAX_MOOF), map, "mfra"));
                 case "moof" -> {
                     Box moof = file.load(b, Mp4File.MAX_MOOF);
                     List<SampleJob> fragmentJobs = fragmentJobs(moof, b);
@@ -203,22 +204,8 @@ public final class CencUnwrapper {
         return start;
     }
 
-    private static int indexOf(List<TopLevelBox> boxes, long p) {
-        int lo = 0;
-        int hi = boxes.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (boxes.get(mid).offset() <= p) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
     private Box clearMoov(java.util.function.LongUnaryOperator map) throws BoxFormatException, CencFormatException {
-        Box copy = org.reeltrace.drm.mp4.BoxParser.parseTop("moov", java.util.Arrays.copyOfRange(moov.toBytes(), 8, (int) moov.size()));
+        Box copy = moov.deepCopy();
         copy.removeChildren("pssh");
         for (Box trak : copy.all("trak")) {
             EncryptionBoxes.unprotectSampleEntries(trak);

@@ -5,7 +5,6 @@ import org.reeltrace.drm.DrmException.Kind;
 import org.reeltrace.drm.io.AtomicOutput;
 import org.reeltrace.drm.mp4.Box;
 import org.reeltrace.drm.mp4.BoxFormatException;
-import org.reeltrace.drm.mp4.BoxParser;
 import org.reeltrace.drm.mp4.Mp4File;
 import org.reeltrace.drm.mp4.TopLevelBox;
 
@@ -35,17 +34,25 @@ public final class CencWrapper {
     private CencWrapper() {
     }
 
+    /** Progressive input is encrypted (or fragmented with --fragment); fragmented input keeps its own layout. */
     public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options) throws DrmException {
         String where = "\"" + input + "\"";
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
             Mp4File file = Mp4File.scan(in);
-            TopLevelBox moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst()
-                    .orElseThrow(() -> new DrmException(Kind.INVALID_INPUT, where + " has no moov box (not an MP4?)"));
-            if (file.boxes().stream().anyMatch(b -> b.type().equals("moof"))) {
-                throw new DrmException(Kind.INVALID_INPUT, where + " is already fragmented",
-                        "wrap reads progressive MP4; remux it first (ffmpeg -i IN -c copy OUT.mp4)", null);
+            Optional<TopLevelBox> moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst();
+            boolean fragmentedInput = file.boxes().stream().anyMatch(b -> b.type().equals("moof"))
+                    || moovBox.isPresent() && file.load(moovBox.get(), Mp4File.MAX_MOOV).child("mvex").isPresent();
+            Box moov;
+            if (moovBox.isPresent()) {
+                moov = file.load(moovBox.get(), Mp4File.MAX_MOOV);
+            } else {
+                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box",
+                        "wrap needs a whole MP4 (a media segment alone cannot be encrypted consistently with its init)", null);
             }
-            Box moov = file.load(moovBox, Mp4File.MAX_MOOV);
+            if (fragmentedInput && options.fragment()) {
+                throw new DrmException(Kind.USAGE, where + " is already fragmented",
+                        "drop --fragment/--mpd: wrap encrypts fragmented input in its own layout", null);
+            }
             List<TrackInfo> tracks = TrackInfo.of(moov);
             if (tracks.stream().anyMatch(TrackInfo::anyProtected)) {
                 throw new DrmException(Kind.INVALID_INPUT, where + " is already encrypted", "unwrap it first with 'drm unwrap'", null);
@@ -66,7 +73,13 @@ public final class CencWrapper {
             long samples;
             Optional<Path> manifest = Optional.empty();
             try (AtomicOutput target = new AtomicOutput(output)) {
-                if (options.fragment()) {
+                if (fragmentedInput) {
+                    FragmentedInputWrapper f = new FragmentedInputWrapper(in, file, moov, moovBox.isPresent(), plans);
+                    try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
+                        f.write(w);
+                    }
+                    samples = f.samples();
+                } else if (options.fragment()) {
                     Fragmenter f = new Fragmenter(in, file, moov, tracks, plans, options);
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
                         f.write(w);
@@ -111,7 +124,7 @@ public final class CencWrapper {
         }
         jobs.sort(Comparator.comparingLong(SampleJob::offset));
 
-        Box out = BoxParser.parseTop("moov", Arrays.copyOfRange(moov.toBytes(), 8, (int) moov.size()));
+        Box out = moov.deepCopy();
         Map<TrackPlan, Box> sencs = new LinkedHashMap<>();
         for (TrackPlan p : plans) {
             Box trak = out.all("trak").get(moov.all("trak").indexOf(p.track.trak));
@@ -148,7 +161,7 @@ public final class CencWrapper {
             for (Map.Entry<Box, long[]> e : originalOffsets.entrySet()) {
                 long[] moved = e.getValue().clone();
                 for (int k = 0; k < moved.length; k++) {
-                    int i = indexOf(boxes, moved[k]);
+                    int i = Mp4File.indexOf(boxes, moved[k]);
                     moved[k] = newStart[i] + moved[k] - boxes.get(i).offset();
                 }
                 SampleTable.writeChunkOffsets(e.getKey(), moved);
@@ -182,19 +195,5 @@ public final class CencWrapper {
             }
         }
         return null;
-    }
-
-    static int indexOf(List<TopLevelBox> boxes, long p) {
-        int lo = 0;
-        int hi = boxes.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (boxes.get(mid).offset() <= p) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
     }
 }

@@ -2,7 +2,6 @@ package org.reeltrace.drm.cenc;
 
 import org.reeltrace.drm.mp4.Box;
 import org.reeltrace.drm.mp4.BoxFormatException;
-import org.reeltrace.drm.mp4.BoxParser;
 import org.reeltrace.drm.mp4.Mp4File;
 import org.reeltrace.drm.mp4.TopLevelBox;
 
@@ -169,7 +168,7 @@ final class Fragmenter {
     }
 
     private Box initMoov() throws BoxFormatException {
-        Box out = BoxParser.parseTop("moov", Arrays.copyOfRange(moov.toBytes(), 8, (int) moov.size()));
+        Box out = moov.deepCopy();
         List<Box> keep = new ArrayList<>();
         List<Box> originalTraks = moov.all("trak");
         List<Box> copies = out.all("trak");

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 
 /** Sample offsets and sizes of a progressive track (stsz, stsc, stco/co64), checked against the file. */
 final class SampleTable {
+    /** Samples per track we accept (18 hours at 60 fps): bounds the per-sample tables in memory. */
+    static final long MAX_SAMPLES = 1 << 22;
     final long[] offsets;
     final int[] sizes;
     /** stsd entry (1-based) of each sample. */
@@ -79,7 +81,7 @@ final class SampleTable {
         b.getInt();
         long fixed = b.getInt() & 0xFFFFFFFFL;
         long count = b.getInt() & 0xFFFFFFFFL;
-        if (fixed == 0 && count * 4 > b.remaining() || count > 50_000_000) {
+        if (fixed == 0 && count * 4 > b.remaining() || count > MAX_SAMPLES) {
             throw new CencFormatException(path + "/stsz", "sample count " + count + " exceeds the box");
         }
         int[] sizes = new int[(int) count];
@@ -113,9 +115,9 @@ final class SampleTable {
         return out;
     }
 
-    /** Rewrites stco/co64 with {@code offsets}, switching to co64 when a value needs 64 bits. */
+    /** Rewrites stco/co64 with {@code offsets}, switching to co64 when a value needs 64 bits (never back). */
     static void writeChunkOffsets(Box stbl, long[] offsets) {
-        boolean wide = false;
+        boolean wide = stbl.child("co64").isPresent();
         for (long o : offsets) {
             wide |= o > 0xFFFFFFFFL;
         }

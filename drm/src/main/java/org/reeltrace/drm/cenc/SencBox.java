@@ -28,7 +28,7 @@ final class SencBox {
             if (expectedSamples >= 0 && count != expectedSamples) {
                 throw new CencFormatException(path, "has " + count + " entries for " + expectedSamples + " samples");
             }
-            if (count * ivSize > b.remaining()) {
+            if (count * ivSize > b.remaining() || count > SampleTable.MAX_SAMPLES) {
                 throw new CencFormatException(path, "sample count " + count + " exceeds the box");
             }
             List<SampleEncryption> out = new ArrayList<>((int) count);

@@ -75,7 +75,7 @@ final class TrackFragment {
                         r.getInt();
                     }
                     int per = Integer.bitCount(tf & 0xF00) * 4;
-                    if (count * per > r.remaining()) {
+                    if (count * per > r.remaining() || count > SampleTable.MAX_SAMPLES) {
                         throw new CencFormatException(path + "/trun", "sample count " + count + " exceeds the box");
                     }
                     f.runStarts.add(pos);

@@ -36,6 +36,14 @@ public final class Box {
         return container(type, new byte[0], List.of(children));
     }
 
+    /** An independent copy of this box and everything below it. */
+    public Box deepCopy() {
+        if (!isContainer()) {
+            return leaf(type, payload.clone());
+        }
+        return container(type, prefix.clone(), children.stream().map(Box::deepCopy).toList());
+    }
+
     public String type() {
         return type;
     }

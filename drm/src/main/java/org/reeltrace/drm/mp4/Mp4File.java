@@ -84,6 +84,21 @@ public final class Mp4File {
         return BoxParser.parseTop(box.type(), b.array());
     }
 
+    /** Index of the box that contains file position {@code p} (boxes sorted by offset). */
+    public static int indexOf(List<TopLevelBox> boxes, long p) {
+        int lo = 0;
+        int hi = boxes.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (boxes.get(mid).offset() <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     public static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
         while (b.hasRemaining()) {
             int r = ch.read(b, pos);

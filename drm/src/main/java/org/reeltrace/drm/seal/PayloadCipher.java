@@ -27,16 +27,16 @@ final class PayloadCipher {
         return contentLength + TAG * chunks(contentLength);
     }
 
-    /** Encrypts {@code len} bytes of {@code in} into {@code out}; returns the ciphertext length (len + 16). */
-    int seal(long index, boolean last, byte[] in, int len, byte[] out) throws GeneralSecurityException {
+    /** Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}; returns the ciphertext length (len + 16). */
+    int seal(long index, boolean last, byte[] in, int inOff, int len, byte[] out, int outOff) throws GeneralSecurityException {
         cipher.init(Cipher.ENCRYPT_MODE, key, spec(index, last));
-        return cipher.doFinal(in, 0, len, out, 0);
+        return cipher.doFinal(in, inOff, len, out, outOff);
     }
 
     /** Decrypts and verifies one chunk; throws {@link javax.crypto.AEADBadTagException} on any change. */
-    int open(long index, boolean last, byte[] in, int len, byte[] out) throws GeneralSecurityException {
+    int open(long index, boolean last, byte[] in, int inOff, int len, byte[] out, int outOff) throws GeneralSecurityException {
         cipher.init(Cipher.DECRYPT_MODE, key, spec(index, last));
-        return cipher.doFinal(in, 0, len, out, 0);
+        return cipher.doFinal(in, inOff, len, out, outOff);
     }
 
     private GCMParameterSpec spec(long index, boolean last) {

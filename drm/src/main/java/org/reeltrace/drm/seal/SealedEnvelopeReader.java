@@ -127,28 +127,37 @@ public final class SealedEnvelopeReader {
     private static byte[] decryptPayload(FileChannel src, long position, long length, FileChannel dst, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
         PayloadCipher cipher = new PayloadCipher(payloadKey);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] sealed = new byte[PayloadCipher.CHUNK + PayloadCipher.TAG];
-        byte[] plain = new byte[PayloadCipher.CHUNK + PayloadCipher.TAG];
+        int perBlock = SealedEnvelopeWriter.CHUNKS_PER_BLOCK;
+        int sealedChunk = PayloadCipher.CHUNK + PayloadCipher.TAG;
+        byte[] sealed = new byte[sealedChunk * perBlock];
+        byte[][] plain = {new byte[PayloadCipher.CHUNK * perBlock], new byte[PayloadCipher.CHUNK * perBlock]};
         long chunks = PayloadCipher.chunks(length);
+        long chunk = 0;
         long remaining = length;
         long writeAt = 0;
-        for (long i = 0; i < chunks; i++) {
-            int n = (int) Math.min(PayloadCipher.CHUNK, remaining);
-            SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(sealed, 0, n + PayloadCipher.TAG), position, in);
-            int p;
-            try {
-                p = cipher.open(i, i == chunks - 1, sealed, n + PayloadCipher.TAG, plain);
-            } catch (AEADBadTagException e) {
-                throw failed(in, "chunk " + i + " was altered, reordered or cut", null);
+        try (BackgroundHash sha = new BackgroundHash()) {
+            for (int b = 0; chunk < chunks; b ^= 1) {
+                int count = (int) Math.min(perBlock, chunks - chunk);
+                long plainBytes = Math.min(remaining, (long) count * PayloadCipher.CHUNK);
+                int sealedBytes = (int) (plainBytes + (long) count * PayloadCipher.TAG);
+                SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(sealed, 0, sealedBytes), position, in);
+                int p = 0;
+                for (int i = 0; i < count; i++, chunk++) {
+                    int n = (int) Math.min(PayloadCipher.CHUNK, remaining - p);
+                    try {
+                        p += cipher.open(chunk, chunk == chunks - 1, sealed, i * sealedChunk, n + PayloadCipher.TAG, plain[b], p);
+                    } catch (AEADBadTagException e) {
+                        throw failed(in, "chunk " + chunk + " was altered, reordered or cut", null);
+                    }
+                }
+                sha.update(plain[b], p);
+                SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(plain[b], 0, p), writeAt);
+                writeAt += p;
+                remaining -= p;
+                position += sealedBytes;
             }
-            sha.update(plain, 0, p);
-            SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(plain, 0, p), writeAt);
-            writeAt += p;
-            position += n + PayloadCipher.TAG;
-            remaining -= n;
+            return sha.digest();
         }
-        return sha.digest();
     }
 
     private static DrmException failed(Path in, String why, String hint) {

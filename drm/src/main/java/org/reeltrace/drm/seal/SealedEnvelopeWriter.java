@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,29 +71,41 @@ public final class SealedEnvelopeWriter {
         }
     }
 
+    /** Chunks per read and write: 1 MiB of I/O per call. */
+    static final int CHUNKS_PER_BLOCK = 16;
+
     private static byte[] encryptPayload(FileChannel src, long length, FileChannel dst, long position, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
         PayloadCipher cipher = new PayloadCipher(payloadKey);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] plain = new byte[PayloadCipher.CHUNK];
-        byte[] sealed = new byte[PayloadCipher.CHUNK + PayloadCipher.TAG];
+        int block = PayloadCipher.CHUNK * CHUNKS_PER_BLOCK;
+        byte[][] plain = {new byte[block], new byte[block]};
+        byte[] sealed = new byte[(PayloadCipher.CHUNK + PayloadCipher.TAG) * CHUNKS_PER_BLOCK];
         long chunks = PayloadCipher.chunks(length);
-        long remaining = length;
+        long chunk = 0;
         long readAt = 0;
-        for (long i = 0; i < chunks; i++) {
-            int n = (int) Math.min(PayloadCipher.CHUNK, remaining);
-            readFully(src, ByteBuffer.wrap(plain, 0, n), readAt, in);
-            sha.update(plain, 0, n);
-            int c = cipher.seal(i, i == chunks - 1, plain, n, sealed);
-            writeFully(dst, ByteBuffer.wrap(sealed, 0, c), position);
-            position += c;
-            readAt += n;
-            remaining -= n;
+        try (BackgroundHash sha = new BackgroundHash()) {
+            for (int b = 0; chunk < chunks; b ^= 1) {
+                int n = (int) Math.min(block, length - readAt);
+                readFully(src, ByteBuffer.wrap(plain[b], 0, n), readAt, in);
+                sha.update(plain[b], n);
+                int out = 0;
+                for (int off = 0; (off < n || n == 0) && chunk < chunks; off += PayloadCipher.CHUNK, chunk++) {
+                    int len = Math.min(PayloadCipher.CHUNK, n - off);
+                    out += cipher.seal(chunk, chunk == chunks - 1, plain[b], off, len, sealed, out);
+                    if (n == 0) {
+                        chunk++;
+                        break;
+                    }
+                }
+                writeFully(dst, ByteBuffer.wrap(sealed, 0, out), position);
+                position += out;
+                readAt += n;
+            }
+            if (src.size() != length) {
+                throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" changed size while it was being sealed");
+            }
+            return sha.digest();
         }
-        if (src.size() != length) {
-            throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" changed size while it was being sealed");
-        }
-        return sha.digest();
     }
 
     private static EnvelopeHeader.Stanza stanza(RecipientPublicKey recipient, byte[] fileKey) throws GeneralSecurityException, DrmException {

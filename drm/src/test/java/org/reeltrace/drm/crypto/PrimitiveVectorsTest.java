@@ -94,6 +94,16 @@ class PrimitiveVectorsTest {
     }
 
     @Test
+    void hmacSha256Rfc4231Case1AndSha256Fips180Abc() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(h("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"), "HmacSHA256"));
+        assertEquals("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+                HEX.formatHex(mac.doFinal("Hi There".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HEX.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("abc".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
     void scryptRfc7914Section12() {
         assertEquals("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906",
                 HEX.formatHex(SCrypt.generate(new byte[0], new byte[0], 16, 1, 1, 64)));
