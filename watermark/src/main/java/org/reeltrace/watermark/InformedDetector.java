@@ -18,6 +18,10 @@ final class InformedDetector {
     }
 
     static Detection detect(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
+        return analyse(suspect, key, reference).detection();
+    }
+
+    static Decision.Analysis analyse(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
         WatermarkEmbedder.requireInput(suspect);
         WatermarkEmbedder.requireInput(reference);
         TilePattern tile = new TilePattern(key);
@@ -48,7 +52,7 @@ final class InformedDetector {
         return decide(acc, tile);
     }
 
-    private static Detection still(Path suspect, Path reference, TilePattern tile) throws WatermarkException {
+    private static Decision.Analysis still(Path suspect, Path reference, TilePattern tile) throws WatermarkException {
         BufferedImage si = StillImages.read(suspect);
         BufferedImage ri = StillImages.read(reference);
         int[] ss = WorkingFrame.sizeFor(si.getWidth(), si.getHeight());
@@ -64,15 +68,19 @@ final class InformedDetector {
         return decide(acc, tile);
     }
 
-    private static Detection decide(ResidualAccumulator acc, TilePattern tile) {
+    private static Decision.Analysis decide(ResidualAccumulator acc, TilePattern tile) {
         if (acc.pictures == 0) {
-            return new Detection(false, null, 0, 1, new double[PayloadCodec.CODED_BITS], "informed");
+            double[] none = new double[PayloadCodec.CODED_BITS];
+            return new Decision.Analysis(new Detection(false, null, 0, 1, none, "informed"), none);
         }
         double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
         List<double[]> softs = new ArrayList<>();
         softs.add(TileSync.readAt(folded, tile, 0, 0));
-        softs.add(TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile).soft());
-        return Decision.decide(softs, "informed");
+        TileSync.Candidate searched = TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile);
+        if (searched.shiftX() != 0 || searched.shiftY() != 0) {
+            softs.add(searched.soft());
+        }
+        return Decision.analyse(softs, "informed");
     }
 
     /** Picks a few picture pairs spread over the suspect and registers them. */

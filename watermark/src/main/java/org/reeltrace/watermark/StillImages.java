@@ -62,7 +62,7 @@ final class StillImages {
         byte[] y = luma(img);
         byte[] marked = y.clone();
         float[] strength = new PerceptualMask(w, h).update(y);
-        new LumaMarker(new TilePattern(key), payload, w, h).mark(marked, strength);
+        new LumaMarker(new TilePattern(key), payload, w, h, LumaMarker.STILL_AMPLITUDE).mark(marked, strength);
         String format = formatOf(out);
         boolean alpha = img.getColorModel().hasAlpha() && format.equals("png");
         BufferedImage result = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
