@@ -138,7 +138,14 @@ public final class Anchorer {
         Receipt.Anchor complete(long id, byte[] root, String uri) throws ChainException {
             ChainClient c = s.client();
             int sendFailures = 0;
+            // replacements happen every timeout; three of them without an anchor means something else is wrong
+            Instant giveUp = Instant.now().plus(cfg.timeout().multipliedBy(3));
             while (true) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new ChainException(ENVIRONMENT, "root " + Hex.of(root) + " not anchored with " + cfg.confirmations()
+                            + " confirmation(s) on " + c.url() + " after " + cfg.timeout().multipliedBy(3).toSeconds() + " s",
+                            "the journal keeps the batch; run chain anchor again to resume", null);
+                }
                 Optional<ChainClient.OnChainAnchor> onChain = c.anchorOf(s.contract(), root);
                 if (onChain.isPresent()) {
                     Optional<Receipt.Anchor> confirmed = confirmed(root, uri, onChain.get());

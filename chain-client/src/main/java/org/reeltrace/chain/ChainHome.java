@@ -7,8 +7,12 @@ public final class ChainHome {
     private ChainHome() {
     }
 
-    /** env REELTRACE_HOME, else $XDG_DATA_HOME/reeltrace, else ~/.local/share/reeltrace. */
+    /** system property reeltrace.home, env REELTRACE_HOME, else $XDG_DATA_HOME/reeltrace, else ~/.local/share/reeltrace. */
     public static Path dir() {
+        String prop = System.getProperty("reeltrace.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv("REELTRACE_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);

@@ -96,7 +96,7 @@ public final class ReceiptVerifier {
         }
         byte[] root = MerkleTree.rootOf(leaf, proof);
         if (!Arrays.equals(root, Hex.parse32(r.root()))) {
-            throw new ChainException(VERIFICATION_FAILED, "Merkle path wrong: it leads to " + Hex.of(root)
+            throw new ChainException(VERIFICATION_FAILED, "wrong Merkle path: it leads to " + Hex.of(root)
                     + ", not to the receipt's root " + r.root());
         }
     }

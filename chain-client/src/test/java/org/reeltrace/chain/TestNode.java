@@ -36,11 +36,15 @@ final class TestNode implements AutoCloseable {
     }
 
     ChainConfig config() {
-        return ChainConfig.dev().withHome(home).withPollInterval(Duration.ofMillis(20));
+        return ChainConfig.dev().withHome(home).withPollInterval(Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(20));
     }
 
     ChainClient client() {
-        return ChainClient.connect(endpoint.rpcUrl());
+        try {
+            return ChainClient.connect(DevChain.status(home).map(Endpoint::rpcUrl).orElse(endpoint.rpcUrl()));
+        } catch (ChainException e) {
+            return ChainClient.connect(endpoint.rpcUrl());
+        }
     }
 
     /** An anvil/hardhat RPC (evm_mine, evm_setAutomine, evm_snapshot, ...), its result as text. */

@@ -113,9 +113,10 @@ final class AudioAligner {
                 if (k == onLine.size() || onLine.get(k)[0] - onLine.get(k - 1)[0] > MAX_GAP) {
                     double qs = onLine.get(start)[0];
                     double qe = onLine.get(k - 1)[0] + hq;
-                    int matches = distinct(onLine, start, k);
+                    int matches = distinct(q, onLine, start, k);
                     int inSpan = landmarksBetween(q, qs, qe);
-                    double lambda = lambdaWindow * inSpan / Math.max(1, q.size());
+                    double lambda = Math.max(lambdaWindow * inSpan / Math.max(1, q.size()),
+                            localBackground(q, pq, pr, n, qs, qe, speed, offset));
                     double fmp = Math.min(1, lines * Tail.poisson(matches, lambda));
                     if (matches >= MIN_MATCHES && fmp <= NullModel.ACCEPT) {
                         double rs = Math.max(0, speed * qs + offset);
@@ -139,17 +140,31 @@ final class AudioAligner {
         return found;
     }
 
-    private static int distinct(List<double[]> onLine, int from, int to) {
+    /**
+     * Chance matches expected on the line, measured beside it: pairs of the same query span at
+     * offsets 0.75..10.75 s away. Steady tones match at every offset and so raise their own bar.
+     */
+    private static double localBackground(AudioTrack q, int[] pq, double[] pr, int n, double qs, double qe, double speed, double offset) {
         int count = 0;
-        double previous = Double.NaN;
-        for (int k = from; k < to; k++) {
-            double idx = onLine.get(k)[1];
-            if (idx != previous) {
-                count++;
+        for (int p = 0; p < n; p++) {
+            double tq = q.times()[pq[p]] * q.hopSeconds();
+            if (tq >= qs && tq <= qe) {
+                double away = Math.abs(pr[p] - (speed * tq + offset));
+                if (away > 0.75 && away <= 10.75) {
+                    count++;
+                }
             }
-            previous = idx;
         }
-        return count;
+        return count / (2 * 10.0 / BIN) * (2 * TOLERANCE / BIN);
+    }
+
+    /** Distinct landmark hashes matched: a repeating tone or beat counts once, not at every repeat. */
+    private static int distinct(AudioTrack q, List<double[]> onLine, int from, int to) {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int k = from; k < to; k++) {
+            hashes.add(q.hashes()[(int) onLine.get(k)[1]]);
+        }
+        return hashes.size();
     }
 
     private static int landmarksBetween(AudioTrack q, double from, double to) {

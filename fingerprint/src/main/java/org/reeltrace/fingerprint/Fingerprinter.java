@@ -18,6 +18,20 @@ public final class Fingerprinter {
     private Fingerprinter() {
     }
 
+    /** Reads {@code file} when it is a .rtfp fingerprint (by its magic bytes), else fingerprints it as media. */
+    public static Fingerprint load(Path file) throws FingerprintException {
+        return isRtfp(file) ? Fingerprint.read(file) : fingerprint(file);
+    }
+
+    /** True when {@code file} starts with the .rtfp magic bytes. */
+    public static boolean isRtfp(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(4), RtfpCodec.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static Fingerprint fingerprint(Path media) throws FingerprintException {
         try {
             MediaInfo info = MediaProbe.probe(media);

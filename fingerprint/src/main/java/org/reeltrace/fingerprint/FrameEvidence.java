@@ -1,14 +1,15 @@
 package org.reeltrace.fingerprint;
 
 /**
- * How one query frame is compared with one reference frame, in three modes:
- * WHOLE (whole picture, or its mirror image), INSET (a query sub-region against the whole
- * reference picture: picture-in-picture) and REGIONS (the same sub-region on both sides: big logos,
- * subtitles or overlays covering part of the picture). Distances are Hamming distances of 256-bit
+ * How one query frame is compared with one reference frame, in four modes:
+ * WHOLE (whole picture, or its mirror image), CROPPED (the whole query picture against the
+ * reference's inner 80%: a cropped or zoomed copy), INSET (a query sub-region against the whole
+ * reference picture: picture-in-picture, added borders) and REGIONS (the same sub-region on both
+ * sides: big logos, subtitles or overlays covering part of the picture). Distances are Hamming distances of 256-bit
  * hashes; -1 means "not informative" (a flat picture, or no region hashes on this frame).
  */
 enum FrameEvidence {
-    WHOLE, INSET, REGIONS;
+    WHOLE, CROPPED, INSET, REGIONS;
 
     /** frames flatter than this are kept for timing but never count as evidence */
     static final int MIN_QUALITY = 12;
@@ -16,6 +17,7 @@ enum FrameEvidence {
     int distance(VideoTrack q, int i, VideoTrack r, int j) {
         return switch (this) {
             case WHOLE -> whole(q, i, r, j);
+            case CROPPED -> cropped(q, i, r, j);
             case INSET -> inset(q, i, r, j);
             case REGIONS -> regions(q, i, r, j);
         };
@@ -23,7 +25,7 @@ enum FrameEvidence {
 
     /** Whether query frame {@code i} can give evidence in this mode at all. */
     boolean informative(VideoTrack q, int i) {
-        if (this == WHOLE) {
+        if (this == WHOLE || this == CROPPED) {
             return q.quality(i) >= MIN_QUALITY;
         }
         if (!q.hasRegions(i)) {
@@ -42,6 +44,14 @@ enum FrameEvidence {
             return -1;
         }
         return Math.min(Hashes.distance(q.full, i, r.full, j), Hashes.distance(q.flip, i, r.full, j));
+    }
+
+    private static int cropped(VideoTrack q, int i, VideoTrack r, int j) {
+        if (q.quality(i) < MIN_QUALITY || !r.hasRegions(j) || r.regionQuality(j, VideoTrack.INNER) < MIN_QUALITY) {
+            return -1;
+        }
+        int ri = r.regionIndex(j, VideoTrack.INNER);
+        return Math.min(Hashes.distance(q.full, i, r.regions, ri), Hashes.distance(q.flip, i, r.regions, ri));
     }
 
     private static int inset(VideoTrack q, int i, VideoTrack r, int j) {

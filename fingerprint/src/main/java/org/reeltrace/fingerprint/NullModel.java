@@ -12,7 +12,7 @@ final class NullModel {
     /** frame pairs further apart than this never vote for an alignment */
     static final int CANDIDATE_DISTANCE = 86;
     /** a query frame whose hash moved more than this from the last counted one is new evidence */
-    static final int CHANGE_DISTANCE = 40;
+    static final int CHANGE_DISTANCE = 28;
     /** segments with less independent evidence than this are never reported */
     static final int MIN_UNITS = 3;
     /** report a segment when its false-match probability is at most this */
@@ -24,9 +24,8 @@ final class NullModel {
     /** Per-frame hit probability on a fixed alignment line for unrelated content, by mode. */
     static double hitProbability(FrameEvidence mode) {
         return switch (mode) {
-            case WHOLE -> 0.01;
-            case INSET -> 0.03;
-            case REGIONS -> 0.03;
+            case WHOLE, CROPPED -> 1e-3;
+            case INSET, REGIONS -> 3e-3;
         };
     }
 }

@@ -188,19 +188,39 @@ final class VideoAligner {
         return false;
     }
 
-    /** Tries the line and small shifts of it; keeps the shift that explains most frames. */
+    /**
+     * Tries the line, small shifts of it, and the other speeds pivoting on the middle of its hits;
+     * keeps the line that explains most frames (a speed change drifts off the coarse line).
+     */
     private List<ScoredSegment> refineAndWalk(Line coarse) {
-        List<ScoredSegment> best = List.of();
+        double pivot = medianHitTime(coarse);
+        Line bestLine = coarse;
         int bestHits = -1;
-        for (double shift : new double[] {0, -0.125, 0.125, -0.25, 0.25}) {
-            Line line = new Line(coarse.speed, coarse.offset + shift);
-            int hits = countHits(line);
-            if (hits > bestHits) {
-                bestHits = hits;
-                best = walk(line);
+        for (double speed : SPEEDS) {
+            double offset = coarse.refTime(pivot) - speed * pivot;
+            for (double shift : new double[] {0, -0.125, 0.125, -0.25, 0.25}) {
+                Line line = new Line(speed, offset + shift);
+                int hits = countHits(line);
+                if (hits > bestHits) {
+                    bestHits = hits;
+                    bestLine = line;
+                }
             }
         }
-        return best;
+        return walk(bestLine);
+    }
+
+    private double medianHitTime(Line line) {
+        List<Integer> hits = new ArrayList<>();
+        for (int i = 0; i < q.count; i++) {
+            if (!used[i]) {
+                int d = distanceOnLine(line, i);
+                if (d >= 0 && d <= NullModel.MATCH_DISTANCE) {
+                    hits.add(i);
+                }
+            }
+        }
+        return hits.isEmpty() ? queryLength / 2 : hits.get(hits.size() / 2) * q.gridStep;
     }
 
     private int countHits(Line line) {
@@ -209,7 +229,8 @@ final class VideoAligner {
             if (!used[i]) {
                 int d = distanceOnLine(line, i);
                 if (d >= 0 && d <= NullModel.MATCH_DISTANCE) {
-                    hits++;
+                    // a hit on the frame the line points at counts double: it separates close speeds
+                    hits += lastRefFrame == (int) Math.round(line.refTime(i * q.gridStep) / r.gridStep) ? 2 : 1;
                 }
             }
         }
@@ -272,6 +293,7 @@ final class VideoAligner {
         int hits;
         int units;
         int lastUnitFrame = -1;
+        int lastUnitRef = -1;
         int pendingMisses;
         int informative;
         double similaritySum;
@@ -295,9 +317,12 @@ final class VideoAligner {
             similaritySum += pendingMissSimilarity + similarity(d);
             pendingMisses = 0;
             pendingMissSimilarity = 0;
-            if (lastUnitFrame < 0 || Hashes.distance(q.full, i, q.full, lastUnitFrame) > NullModel.CHANGE_DISTANCE) {
+            // independent evidence needs change on both sides: a still shot matches many offsets
+            if (lastUnitFrame < 0 || (Hashes.distance(q.full, i, q.full, lastUnitFrame) > NullModel.CHANGE_DISTANCE
+                    && Hashes.distance(r.full, j, r.full, lastUnitRef) > NullModel.CHANGE_DISTANCE)) {
                 units++;
                 lastUnitFrame = i;
+                lastUnitRef = j;
             }
         }
 

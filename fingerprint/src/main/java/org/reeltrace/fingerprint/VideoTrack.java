@@ -8,10 +8,14 @@ import java.util.Arrays;
  * {@code regionStride}-th frame also has the hashes of {@link #REGIONS} sub-regions.
  */
 final class VideoTrack {
-    /** centre half, then the four quadrants (top-left, top-right, bottom-left, bottom-right) */
-    static final int REGIONS = 5;
+    /**
+     * Sub-regions as fractions of the (bar-free) picture: the centre half, the four quadrants
+     * (top-left, top-right, bottom-left, bottom-right) and the inner 80% (a 10%-per-side crop).
+     */
+    static final int REGIONS = 6;
+    static final int INNER = 5;
     static final double[][] REGION_BOUNDS = {
-            {0.25, 0.25, 0.75, 0.75}, {0, 0, 0.5, 0.5}, {0.5, 0, 1, 0.5}, {0, 0.5, 0.5, 1}, {0.5, 0.5, 1, 1}};
+            {0.25, 0.25, 0.75, 0.75}, {0, 0, 0.5, 0.5}, {0.5, 0, 1, 0.5}, {0, 0.5, 0.5, 1}, {0.5, 0.5, 1, 1}, {0.1, 0.1, 0.9, 0.9}};
 
     final double gridStep;
     final int regionStride;

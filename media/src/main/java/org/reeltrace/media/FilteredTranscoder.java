@@ -26,8 +26,12 @@ public final class FilteredTranscoder {
      * @param start       excerpt start in seconds
      * @param duration    excerpt length in seconds, 0 for the rest of the file
      * @param crf         H.264 constant rate factor of the output
+     * @param preset      x264 preset (FFmpeg's default is medium)
      */
-    public record Options(String videoFilter, double start, double duration, int crf) {
+    public record Options(String videoFilter, double start, double duration, int crf, String preset) {
+        public Options(String videoFilter, double start, double duration, int crf) {
+            this(videoFilter, start, duration, crf, "medium");
+        }
     }
 
     private FilteredTranscoder() {
@@ -62,7 +66,7 @@ public final class FilteredTranscoder {
                             Frame filtered;
                             while ((filtered = filter.pull()) != null) {
                                 if (recorder == null) {
-                                    recorder = openRecorder(tmp, filtered, grabber, encoder, options.crf());
+                                    recorder = openRecorder(tmp, filtered, grabber, encoder, options);
                                 }
                                 recorder.setTimestamp(Math.max(0, frame.timestamp - startMicros));
                                 recorder.record(filtered, grabber.getPixelFormat());
@@ -98,15 +102,15 @@ public final class FilteredTranscoder {
     }
 
     private static FFmpegFrameRecorder openRecorder(Path tmp, Frame first, FFmpegFrameGrabber grabber,
-                                                    H264Encoder encoder, int crf) throws FrameRecorder.Exception {
+                                                    H264Encoder encoder, Options options) throws FrameRecorder.Exception {
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toFile(), first.imageWidth, first.imageHeight,
                 grabber.hasAudio() ? grabber.getAudioChannels() : 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodecName(encoder.name());
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(grabber.getFrameRate());
-        recorder.setVideoOption("crf", Integer.toString(crf));
-        recorder.setVideoOption("preset", "veryfast");
+        recorder.setVideoOption("crf", Integer.toString(options.crf()));
+        recorder.setVideoOption("preset", options.preset());
         if (grabber.hasAudio()) {
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
             recorder.setSampleRate(grabber.getSampleRate());

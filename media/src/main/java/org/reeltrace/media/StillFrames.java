@@ -36,10 +36,16 @@ public final class StillFrames {
                 grabber.setImageHeight(Math.max(2, (int) Math.round(h * (double) maxWidth / w) & ~1));
                 grabber.start();
             }
+            long target = Math.round(seconds * 1e6);
             if (seconds > 0) {
-                grabber.setVideoTimestamp(Math.round(seconds * 1e6));
+                grabber.setVideoTimestamp(target);
             }
+            // The seek lands on a key frame at or before the target in some files: decode up to it.
+            long halfFrame = grabber.getFrameRate() > 0 ? Math.round(0.5e6 / grabber.getFrameRate()) : 20_000;
             Frame frame = grabber.grabImage();
+            while (frame != null && frame.timestamp + halfFrame < target) {
+                frame = grabber.grabImage();
+            }
             if (frame == null) {
                 throw new MediaException(MediaException.Kind.INVALID_INPUT,
                         "\"" + video + "\" has no picture at " + seconds + " s");

@@ -1,15 +1,17 @@
 package org.reeltrace.cli.chain;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.chain.ChainException;
+import org.reeltrace.chain.Deployer;
+import org.reeltrace.chain.Endpoint;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "deploy", header = "Deploy the registry contract; prints its address.")
@@ -22,7 +24,17 @@ public final class ChainDeploy implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws ChainException {
+        Console console = Console.of(spec);
+        Endpoint e = Deployer.deploy(chain.config(null));
+        console.result(e.contract());
+        console.info("registry deployed on chain " + e.chainId() + " at " + e.rpcUrl() + "; pass --contract " + e.contract()
+                + " (or env REELTRACE_CONTRACT) to chain anchor");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("contract", e.contract());
+        json.put("chainId", e.chainId());
+        json.put("rpc", e.rpcUrl());
+        console.json(json);
+        return ExitCodes.OK;
     }
 }

@@ -1,15 +1,14 @@
 package org.reeltrace.cli.chain;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.chain.ChainException;
+import org.reeltrace.chain.ChainHome;
+import org.reeltrace.chain.DevChain;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", header = "Show whether the dev node runs, its URL and contract.")
@@ -19,7 +18,8 @@ public final class ChainDevStatus implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws ChainException {
+        DevStatusJson.print(Console.of(spec), DevChain.status(ChainHome.dir()).orElse(null));
+        return ExitCodes.OK;
     }
 }

@@ -1,15 +1,15 @@
 package org.reeltrace.cli.chain;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.chain.ChainException;
+import org.reeltrace.chain.ChainHome;
+import org.reeltrace.chain.DevChain;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "stop", header = "Stop the dev node, saving its state.")
@@ -19,7 +19,11 @@ public final class ChainDevStop implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws ChainException {
+        Console console = Console.of(spec);
+        boolean stopped = DevChain.stop(ChainHome.dir());
+        console.result(stopped ? "dev node stopped; its state is kept" : "dev node was not running");
+        console.json(Map.of("stopped", stopped));
+        return ExitCodes.OK;
     }
 }

@@ -1,15 +1,16 @@
 package org.reeltrace.cli.chain;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.chain.ChainException;
+import org.reeltrace.chain.Cid;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "cid", header = "Print the CIDv1 that ipfs add --cid-version=1 gives FILE.")
@@ -22,7 +23,11 @@ public final class CidCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws ChainException {
+        Console console = Console.of(spec);
+        String cid = Cid.of(file);
+        console.result(cid);
+        console.json(Map.of("cid", cid, "file", file.toString()));
+        return ExitCodes.OK;
     }
 }

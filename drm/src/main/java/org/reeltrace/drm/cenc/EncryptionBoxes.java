@@ -52,8 +52,4 @@ final class EncryptionBoxes {
         byte[] p = b.payload();
         return p != null && p.length >= 8 ? new String(p, 4, 4, StandardCharsets.ISO_8859_1) : "";
     }
-
-    static List<String> kinds() {
-        return List.of("senc", "saiz", "saio", "pssh", "sinf");
-    }
 }
