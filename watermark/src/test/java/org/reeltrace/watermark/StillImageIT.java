@@ -4,11 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reeltrace.media.StillFrames;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -66,15 +62,7 @@ class StillImageIT {
     static Path writeJpeg(BufferedImage img, Path out, float quality) throws Exception {
         BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(img, 0, 0, null);
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(quality);
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out.toFile())) {
-            w.setOutput(ios);
-            w.write(null, new IIOImage(rgb, null, null), p);
-        }
-        w.dispose();
+        StillImages.writeJpeg(rgb, out, quality);
         return out;
     }
 
