@@ -7,7 +7,15 @@ final class Decision {
     private Decision() {
     }
 
+    /** A detection and the soft vector with the best decoded correlation (for bit error rates). */
+    record Analysis(Detection detection, double[] bestSoft) {
+    }
+
     static Detection decide(List<double[]> softs, String mode) {
+        return analyse(softs, mode).detection();
+    }
+
+    static Analysis analyse(List<double[]> softs, String mode) {
         int hypotheses = softs.size();
         PayloadCodec.Decoded best = null;
         double[] bestSoft = null;
@@ -22,7 +30,7 @@ final class Decision {
             if (d.crcOk() && d.cosine() >= DetectionStatistics.COSINE_THRESHOLD) {
                 if (best != null && best.payload() != d.payload()) {
                     // two geometries, two different valid payloads: refuse to guess
-                    return new Detection(false, null, 0, 1, reliabilities(soft), mode);
+                    return new Analysis(new Detection(false, null, 0, 1, reliabilities(soft), mode), soft);
                 }
                 if (best == null || d.cosine() > best.cosine()) {
                     best = d;
@@ -31,10 +39,10 @@ final class Decision {
             }
         }
         if (best == null) {
-            return new Detection(false, null, 0, 1, reliabilities(bestAnySoft), mode);
+            return new Analysis(new Detection(false, null, 0, 1, reliabilities(bestAnySoft), mode), bestAnySoft);
         }
         double fp = DetectionStatistics.falsePositiveProbability(best.cosine(), hypotheses);
-        return new Detection(true, best.payload(), 1 - fp, fp, reliabilities(bestSoft), mode);
+        return new Analysis(new Detection(true, best.payload(), 1 - fp, fp, reliabilities(bestSoft), mode), bestSoft);
     }
 
     private static double[] reliabilities(double[] soft) {

@@ -18,11 +18,19 @@ final class InformedDetector {
     }
 
     static Detection detect(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
+        return analyse(suspect, key, reference).detection();
+    }
+
+    static Decision.Analysis analyse(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
+        return decide(accumulate(suspect, reference), new TilePattern(key));
+    }
+
+    /** The key-independent part: the registered, original-subtracted residual summed over pictures. */
+    static ResidualAccumulator accumulate(Path suspect, Path reference) throws WatermarkException {
         WatermarkEmbedder.requireInput(suspect);
         WatermarkEmbedder.requireInput(reference);
-        TilePattern tile = new TilePattern(key);
         if (OutputFiles.isStill(suspect) || OutputFiles.isStill(reference)) {
-            return still(suspect, reference, tile);
+            return still(suspect, reference);
         }
         TemporalAlignment.Offset offset = TemporalAlignment.find(suspect, reference);
         SpatialRegistration.Mapping map = registerVideo(suspect, reference, offset.seconds());
@@ -45,10 +53,10 @@ final class InformedDetector {
                 acc.add(warped, valid);
             }
         }
-        return decide(acc, tile);
+        return acc;
     }
 
-    private static Detection still(Path suspect, Path reference, TilePattern tile) throws WatermarkException {
+    private static ResidualAccumulator still(Path suspect, Path reference) throws WatermarkException {
         BufferedImage si = StillImages.read(suspect);
         BufferedImage ri = StillImages.read(reference);
         int[] ss = WorkingFrame.sizeFor(si.getWidth(), si.getHeight());
@@ -61,18 +69,22 @@ final class InformedDetector {
         boolean[] valid = new boolean[warped.length];
         subtract(sp, ss[0], ss[1], rp, rs[0], rs[1], map, warped, valid);
         acc.add(warped, valid);
-        return decide(acc, tile);
+        return acc;
     }
 
-    private static Detection decide(ResidualAccumulator acc, TilePattern tile) {
+    static Decision.Analysis decide(ResidualAccumulator acc, TilePattern tile) {
         if (acc.pictures == 0) {
-            return new Detection(false, null, 0, 1, new double[PayloadCodec.CODED_BITS], "informed");
+            double[] none = new double[PayloadCodec.CODED_BITS];
+            return new Decision.Analysis(new Detection(false, null, 0, 1, none, "informed"), none);
         }
         double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
         List<double[]> softs = new ArrayList<>();
         softs.add(TileSync.readAt(folded, tile, 0, 0));
-        softs.add(TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile).soft());
-        return Decision.decide(softs, "informed");
+        TileSync.Candidate searched = TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile);
+        if (searched.shiftX() != 0 || searched.shiftY() != 0) {
+            softs.add(searched.soft());
+        }
+        return Decision.analyse(softs, "informed");
     }
 
     /** Picks a few picture pairs spread over the suspect and registers them. */

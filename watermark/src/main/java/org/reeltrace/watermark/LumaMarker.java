@@ -5,14 +5,28 @@ package org.reeltrace.watermark;
  * ordered dither for the rounding (static, so the rounding pattern does not flicker).
  */
 final class LumaMarker {
-    /** Luma levels per unit of field and mask; tuned for PSNR >= 42 dB after a CRF 18 encode. */
-    static final float AMPLITUDE = 1.2f;
+    /**
+     * Luma levels per unit of field and mask for video. Measured trade-off (docs/watermark-robustness.md):
+     * SSIM against an unmarked encode is dominated by the encoder's own divergence, robustness by this.
+     */
+    static final float AMPLITUDE = 2.0f;
+    /**
+     * Distortion budget: the mark's RMS per picture stays under this many luma levels (intrinsic
+     * PSNR >= 47.3 dB), whatever the mask says; grainy and busy content would exceed it otherwise.
+     */
+    static final float MAX_RMS = 1.1f;
+    /** Stills are compared with their original, not with another encode: more headroom. */
+    static final float STILL_AMPLITUDE = 2.6f;
     private final int width;
     private final int height;
     private final float[] field;
     private final float[] dither;
 
-    LumaMarker(TilePattern tile, long payload, int width, int height) {
+    private final float amplitude;
+
+    LumaMarker(TilePattern tile, long payload, int width, int height, float amplitude) {
+        // below 288 lines the cells get small and costly for the encoder: weaker mark
+        this.amplitude = amplitude * (float) Math.min(1.0, Math.pow(Math.min(width, height) / 288.0, 1.5));
         this.width = width;
         this.height = height;
         this.field = TilePattern.field(tile.chips(PayloadCodec.encode(payload)), width, height);
@@ -24,11 +38,25 @@ final class LumaMarker {
         }
     }
 
+    private float budgetScale = 1;
+
     /** Marks {@code luma} in place with per-pixel {@code strength}. */
     void mark(byte[] luma, float[] strength) {
         int n = width * height;
+        double ss = 0;
+        for (int i = 0; i < n; i += 3) {
+            float d = strength[i] * field[i];
+            ss += d * d;
+        }
+        double rms = amplitude * Math.sqrt(ss / ((n + 2) / 3));
+        float wanted = rms > MAX_RMS ? (float) (MAX_RMS / rms) : 1f;
+        // change the scale only on real changes, so a steady scene keeps an identical mark
+        if (Math.abs(wanted - budgetScale) > 0.1f * budgetScale || wanted < budgetScale * 0.97f) {
+            budgetScale = wanted;
+        }
+        float a = amplitude * budgetScale;
         for (int i = 0; i < n; i++) {
-            float delta = AMPLITUDE * strength[i] * field[i];
+            float delta = a * strength[i] * field[i];
             int v = (luma[i] & 0xff) + (int) Math.floor(delta + dither[i]);
             luma[i] = (byte) (v < 0 ? 0 : Math.min(v, 255));
         }

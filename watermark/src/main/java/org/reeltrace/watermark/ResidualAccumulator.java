@@ -67,48 +67,48 @@ final class ResidualAccumulator {
      * far more content noise, so this is the matched weighting for a mask that follows texture.
      */
     void localNormalise(float[] r) {
-        int w1 = width + 1;
-        int rad = 7;
-        for (int y = 0; y < height; y++) {
-            double rowSum = 0;
-            for (int x = 0; x < width; x++) {
-                float v = r[y * width + x];
-                rowSum += v * v;
-                integral[(y + 1) * w1 + x + 1] = integral[y * w1 + x + 1] + rowSum;
-            }
+        float[] squares = new float[r.length];
+        for (int i = 0; i < r.length; i++) {
+            squares[i] = r[i] * r[i];
         }
-        double global = integral[height * w1 + width] / (width * (double) height);
+        integrate(squares);
+        double global = integral[height * (width + 1) + width] / (width * (double) height);
         double floor = 0.05 * global + 0.25;
         for (int y = 0; y < height; y++) {
-            int ya = Math.max(0, y - rad);
-            int yb = Math.min(height, y + rad + 1);
             for (int x = 0; x < width; x++) {
-                int xa = Math.max(0, x - rad);
-                int xb = Math.min(width, x + rad + 1);
-                double s = integral[yb * w1 + xb] - integral[ya * w1 + xb] - integral[yb * w1 + xa] + integral[ya * w1 + xa];
-                double var = s / ((xb - xa) * (yb - ya));
-                r[y * width + x] /= (float) Math.sqrt(var + floor);
+                r[y * width + x] /= (float) Math.sqrt(boxMean(x, y, 7) + floor);
             }
         }
     }
 
-    void highPass(float[] luma, float[] out) {
+    /** Fills {@link #integral} with the summed-area table of {@code values}. */
+    private void integrate(float[] values) {
         int w1 = width + 1;
         for (int y = 0; y < height; y++) {
             double rowSum = 0;
             for (int x = 0; x < width; x++) {
-                rowSum += luma[y * width + x];
+                rowSum += values[y * width + x];
                 integral[(y + 1) * w1 + x + 1] = integral[y * w1 + x + 1] + rowSum;
             }
         }
+    }
+
+    /** Mean of the (2 radius + 1)^2 box around (x, y), clipped at the borders, from {@link #integral}. */
+    private double boxMean(int x, int y, int radius) {
+        int w1 = width + 1;
+        int ya = Math.max(0, y - radius);
+        int yb = Math.min(height, y + radius + 1);
+        int xa = Math.max(0, x - radius);
+        int xb = Math.min(width, x + radius + 1);
+        double s = integral[yb * w1 + xb] - integral[ya * w1 + xb] - integral[yb * w1 + xa] + integral[ya * w1 + xa];
+        return s / ((xb - xa) * (yb - ya));
+    }
+
+    void highPass(float[] luma, float[] out) {
+        integrate(luma);
         for (int y = 0; y < height; y++) {
-            int ya = Math.max(0, y - RADIUS);
-            int yb = Math.min(height, y + RADIUS + 1);
             for (int x = 0; x < width; x++) {
-                int xa = Math.max(0, x - RADIUS);
-                int xb = Math.min(width, x + RADIUS + 1);
-                double s = integral[yb * w1 + xb] - integral[ya * w1 + xb] - integral[yb * w1 + xa] + integral[ya * w1 + xa];
-                out[y * width + x] = (float) (luma[y * width + x] - s / ((xb - xa) * (yb - ya)));
+                out[y * width + x] = (float) (luma[y * width + x] - boxMean(x, y, RADIUS));
             }
         }
     }

@@ -62,7 +62,7 @@ final class StillImages {
         byte[] y = luma(img);
         byte[] marked = y.clone();
         float[] strength = new PerceptualMask(w, h).update(y);
-        new LumaMarker(new TilePattern(key), payload, w, h).mark(marked, strength);
+        new LumaMarker(new TilePattern(key), payload, w, h, LumaMarker.STILL_AMPLITUDE).mark(marked, strength);
         String format = formatOf(out);
         boolean alpha = img.getColorModel().hasAlpha() && format.equals("png");
         BufferedImage result = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
@@ -94,10 +94,15 @@ final class StillImages {
             }
             return;
         }
+        writeJpeg(img, to, JPEG_QUALITY);
+    }
+
+    /** JPEG at a quality in [0, 1] (javax.imageio's scale; 0.5 = the usual "q=50"). */
+    static void writeJpeg(BufferedImage img, Path to, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(JPEG_QUALITY);
+        param.setCompressionQuality(quality);
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(to.toFile())) {
             writer.setOutput(ios);
             writer.write(null, new IIOImage(img, null, null), param);

@@ -32,7 +32,16 @@ final class TileSync {
         }
         List<Candidate> out = new ArrayList<>();
         for (double[] p : periods) {
-            out.add(best(fold(residual, width, height, p[0], p[1]), p[0], p[1], tile));
+            double[] folded = fold(residual, width, height, p[0], p[1]);
+            if (p == periods.get(0)) {
+                // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the
+                // pattern sits at shift (0, 0); reading there needs no search that noise could win
+                out.add(new Candidate(p[0], p[1], 0, 0, readAt(folded, tile, 0, 0)));
+            }
+            Candidate c = best(folded, p[0], p[1], tile);
+            if (c.shiftX() != 0 || c.shiftY() != 0 || p != periods.get(0)) {
+                out.add(c);
+            }
         }
         return out;
     }
@@ -65,20 +74,7 @@ final class TileSync {
 
     /** The cyclic shift whose per-bit sums carry the most energy. */
     static Candidate best(double[] folded, double px, double py, TilePattern tile) {
-        // cell sums: box of PER_CELL x PER_CELL bins starting at every bin
-        double[] box = new double[BINS * BINS];
-        for (int y = 0; y < BINS; y++) {
-            for (int x = 0; x < BINS; x++) {
-                double s = 0;
-                for (int j = 0; j < PER_CELL; j++) {
-                    int row = ((y + j) % BINS) * BINS;
-                    for (int i = 0; i < PER_CELL; i++) {
-                        s += folded[row + (x + i) % BINS];
-                    }
-                }
-                box[y * BINS + x] = s;
-            }
-        }
+        double[] box = cellSums(folded);
         int n = PayloadCodec.CODED_BITS;
         double[] sums = new double[n];
         double bestEnergy = -1;
@@ -106,21 +102,28 @@ final class TileSync {
 
     /** Soft values at a known shift (informed detection). */
     static double[] readAt(double[] folded, TilePattern tile, int dx, int dy) {
+        double[] box = cellSums(folded);
+        double[] sums = new double[PayloadCodec.CODED_BITS];
+        readSums(box, tile, dx, dy, sums);
+        return normalise(sums);
+    }
+
+    /** Sum of the PER_CELL x PER_CELL bins starting at every bin (cyclic): one cell's worth. */
+    private static double[] cellSums(double[] folded) {
         double[] box = new double[BINS * BINS];
         for (int y = 0; y < BINS; y++) {
             for (int x = 0; x < BINS; x++) {
                 double s = 0;
                 for (int j = 0; j < PER_CELL; j++) {
+                    int row = ((y + j) % BINS) * BINS;
                     for (int i = 0; i < PER_CELL; i++) {
-                        s += folded[((y + j) % BINS) * BINS + (x + i) % BINS];
+                        s += folded[row + (x + i) % BINS];
                     }
                 }
                 box[y * BINS + x] = s;
             }
         }
-        double[] sums = new double[PayloadCodec.CODED_BITS];
-        readSums(box, tile, dx, dy, sums);
-        return normalise(sums);
+        return box;
     }
 
     private static void readSums(double[] box, TilePattern tile, int dx, int dy, double[] sums) {

@@ -22,13 +22,18 @@ public final class WatermarkDetector {
         return decideBlind(acc, new TilePattern(key));
     }
 
+    /** Blind detection plus the soft values it decided on (tests measure bit error rates with them). */
+    static Decision.Analysis analyseBlind(Path suspect, WatermarkKey key) throws WatermarkException {
+        return Decision.analyse(blindSoft(accumulate(suspect), new TilePattern(key)), "blind");
+    }
+
     /** Informed detection against the unmarked original (temporal and spatial registration first). */
     public static Detection detect(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
         return InformedDetector.detect(suspect, key, reference);
     }
 
     static Detection decideBlind(ResidualAccumulator acc, TilePattern tile) {
-        return Decision.decide(blindSoft(acc, tile), "blind");
+        return Decision.analyse(blindSoft(acc, tile), "blind").detection();
     }
 
     /** Soft values of every geometry candidate (none when no picture carried anything). */

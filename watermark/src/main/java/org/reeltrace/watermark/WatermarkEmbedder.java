@@ -110,7 +110,7 @@ public final class WatermarkEmbedder {
                 mask = new PerceptualMask(width, height);
                 markers = new LumaMarker[payloads.size()];
                 for (int k = 0; k < markers.length; k++) {
-                    markers[k] = new LumaMarker(tile, payloads.get(k), width, height);
+                    markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
                 }
             }
             float[] strength = mask.update(original);
