@@ -216,22 +216,19 @@ public final class Catalog implements AutoCloseable {
      */
     public List<CatalogMatch> match(Fingerprint suspect) throws FingerprintException {
         try {
-            List<Long> candidates = CandidateSearch.candidates(connection, suspect);
+            List<CandidateSearch.Candidate> candidates = CandidateSearch.candidates(connection, suspect);
             int works = Math.max(1, size());
             List<CatalogMatch> matches = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + WORK_COLUMNS + ", fingerprint FROM rt_work WHERE pk = ?")) {
-                for (long pk : candidates) {
-                    ps.setLong(1, pk);
+                for (CandidateSearch.Candidate candidate : candidates) {
+                    ps.setLong(1, candidate.workPk());
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            continue;
-                        }
-                        Work work = work(rs);
-                        Comparison c = Matcher.compare(suspect, Fingerprint.decode(rs.getBytes(8)));
-                        if (c.matches()) {
-                            // every catalogued work was a hypothesis: correct for all of them
-                            double fmp = Math.min(1, c.falseMatchProbability() * works);
-                            matches.add(new CatalogMatch(work, Matcher.score(c.score() == 0 ? 0 : bestSimilarity(c), fmp), fmp, c.segments()));
+                        if (rs.next()) {
+                            Work work = work(rs);
+                            Comparison c = WindowedMatch.compare(suspect, Fingerprint.decode(rs.getBytes(8)), candidate.offsets(), works);
+                            if (c.matches()) {
+                                matches.add(new CatalogMatch(work, c.score(), c.falseMatchProbability(), c.segments()));
+                            }
                         }
                     }
                 }
@@ -241,10 +238,6 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("cannot search", e);
         }
-    }
-
-    private static double bestSimilarity(Comparison c) {
-        return c.segments().stream().mapToDouble(Segment::similarity).max().orElse(0);
     }
 
     public void recordCopy(String workId, String recipient, long payload, Instant date, String outputSha256, String outputFile) throws FingerprintException {
