@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class CandidateSearch {
     static final double OFFSET_BIN = 4.0;
-    private static final int MIN_VOTES = 2;
+    private static final int MIN_VOTES = 3;
     private static final int MAX_CANDIDATES = 32;
     private static final int MAX_BINS_PER_WORK = 8;
     private static final int BATCH = 400;
@@ -66,7 +66,12 @@ final class CandidateSearch {
         Votes votes = new Votes();
         lookup(c, "rt_frame_key", "frame", videoKeys, VideoHasher.GRID_STEP, votes);
         lookup(c, "rt_audio_key", "hop", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, votes);
-        return votes.best();
+        double catalogSeconds;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(duration), 0) FROM rt_work")) {
+            rs.next();
+            catalogSeconds = rs.getDouble(1);
+        }
+        return votes.best(catalogSeconds);
     }
 
     private static void add(Map<Integer, List<Double>> keys, int key, double t) {
@@ -109,7 +114,19 @@ final class CandidateSearch {
                     .add(Math.round(queryTime * 4));
         }
 
-        List<Candidate> best() {
+        /**
+         * Chance look-up hits spread over every offset of every catalogued work; a bin pair must stand
+         * out from that background (Poisson mean + 4 sigma), and have at least {@link #MIN_VOTES}.
+         */
+        List<Candidate> best(double catalogSeconds) {
+            long votesTotal = 0;
+            for (Map<Long, Set<Long>> bins : byWork.values()) {
+                for (Set<Long> b : bins.values()) {
+                    votesTotal += b.size();
+                }
+            }
+            double lambda = 2.0 * votesTotal / Math.max(1, catalogSeconds / OFFSET_BIN);
+            double needed = Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1);
             List<Candidate> ranked = new ArrayList<>();
             for (Map.Entry<Long, Map<Long, Set<Long>>> w : byWork.entrySet()) {
                 Map<Long, Set<Long>> bins = w.getValue();
@@ -117,7 +134,7 @@ final class CandidateSearch {
                 for (Map.Entry<Long, Set<Long>> b : bins.entrySet()) {
                     Set<Long> instants = new HashSet<>(b.getValue());
                     instants.addAll(bins.getOrDefault(b.getKey() + 1, Set.of()));
-                    if (instants.size() >= MIN_VOTES) {
+                    if (instants.size() >= needed) {
                         strong.add(new long[] {b.getKey(), instants.size()});
                     }
                 }

@@ -138,7 +138,7 @@ public final class Catalog implements AutoCloseable {
                         }
                     };
                     for (int c = 0; c < CatalogIndex.CHUNKS; c++) {
-                        batch.accept(c << 16 | Hashes.chunk(v.full, i, c));
+                        batch.accept(c << CatalogIndex.CHUNK_BITS | CatalogIndex.chunk(v.full, i, c));
                     }
                 }
                 ps.executeBatch();
