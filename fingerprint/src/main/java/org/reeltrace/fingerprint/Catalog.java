@@ -30,6 +30,16 @@ public final class Catalog implements AutoCloseable {
         this.name = name;
     }
 
+    /** Opens a catalog that must already exist (a plain path is not created): for reading commands. */
+    public static Catalog openExisting(String pathOrJdbcUrl) throws FingerprintException {
+        if (!pathOrJdbcUrl.startsWith("jdbc:") && !Files.exists(Path.of(pathOrJdbcUrl))) {
+            throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT, "no catalog \"" + pathOrJdbcUrl + "\"",
+                    "create one with 'reeltrace fingerprint add --catalog " + pathOrJdbcUrl + " VIDEO'", null);
+        }
+        return open(pathOrJdbcUrl);
+    }
+
+    /** Opens a catalog, creating an empty SQLite file (and the tables) when a plain path does not exist yet. */
     public static Catalog open(String pathOrJdbcUrl) throws FingerprintException {
         String url = pathOrJdbcUrl;
         if (!pathOrJdbcUrl.startsWith("jdbc:")) {
