@@ -27,6 +27,11 @@ public final class ReceiptBatch {
         return tree.root();
     }
 
+    /** The leaf of item {@code index} as 0x-hex. */
+    public String leafHex(int index) {
+        return tree.leafHex(index);
+    }
+
     public List<AnchorItem> items() {
         return items;
     }
