@@ -319,7 +319,8 @@ public final class Anchorer {
 
     private static void writeFile(Receipt r, Path target) throws ChainException {
         try {
-            Path tmp = Files.createTempFile(target.getParent(), ".receipt", ".tmp");
+            // one writer per journal (journal.lock), so a fixed temporary name beside the target cannot clash
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             Files.write(tmp, ReceiptJson.write(r));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
