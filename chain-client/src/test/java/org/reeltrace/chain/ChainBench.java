@@ -47,7 +47,7 @@ public final class ChainBench {
             sizes = List.of(1, 1000, 100_000);
         }
         Files.createDirectories(work);
-        System.out.println("## Receipts, offline (one thread, in memory)\n");
+        System.out.println("## Receipts, offline (in memory)\n");
         throughput(100_000);
         if (sizes.equals(List.of(0))) {
             return;
