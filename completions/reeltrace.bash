@@ -405,7 +405,7 @@ function _picocli_reeltrace_release() {
 
   local commands=""
   local flag_opts="'--seal' '--anchor' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'--recipients' '--key' '-o' '--output' '--catalog' '--issuer-key'"
+  local arg_opts="'--recipients' '--key' '-o' '--output' '--catalog' '--issuer-key' '--rpc' '--keystore' '--password-file' '--confirmations'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -437,6 +437,24 @@ function _picocli_reeltrace_release() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--rpc')
+      return
+      ;;
+    '--keystore')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--confirmations')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -463,7 +481,7 @@ function _picocli_reeltrace_trace() {
 
   local commands=""
   local flag_opts="'--anchor' '--fail-on-found' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'--catalog' '--key' '-o' '--output'"
+  local arg_opts="'--catalog' '--key' '-o' '--output' '--rpc' '--keystore' '--password-file' '--confirmations'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -482,6 +500,24 @@ function _picocli_reeltrace_trace() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--rpc')
+      return
+      ;;
+    '--keystore')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--confirmations')
+      return
       ;;
   esac
 
@@ -508,13 +544,19 @@ function _picocli_reeltrace_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output'"
+  local flag_opts="'--no-chain' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--clip'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--clip')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -562,7 +604,7 @@ function _picocli_reeltrace_keys_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
+  local flag_opts="'--encrypt' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
   local arg_opts="'--type' '-o' '--output' '--passphrase-file'"
   local TYPE_option_args=("watermark" "issuer" "recipient") # --type values
 
@@ -702,7 +744,7 @@ function _picocli_reeltrace_fingerprint_compare() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
+  local flag_opts="'--fail-on-match' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -834,7 +876,7 @@ function _picocli_reeltrace_watermark_embed() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--key' '--payload'"
+  local arg_opts="'-o' '--output' '--key' '--payload' '--codec' '--crf' '--bitrate' '--preset'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -852,6 +894,18 @@ function _picocli_reeltrace_watermark_embed() {
       return $?
       ;;
     '--payload')
+      return
+      ;;
+    '--codec')
+      return
+      ;;
+    '--crf')
+      return
+      ;;
+    '--bitrate')
+      return
+      ;;
+    '--preset')
       return
       ;;
   esac
@@ -923,7 +977,7 @@ function _picocli_reeltrace_watermark_diff() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output'"
+  local arg_opts="'-o' '--output' '--at' '--gain'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -933,6 +987,12 @@ function _picocli_reeltrace_watermark_diff() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--at')
+      return
+      ;;
+    '--gain')
+      return
       ;;
   esac
 
@@ -964,7 +1024,7 @@ function _picocli_reeltrace_drm_wrap() {
 
   local commands=""
   local flag_opts="'--fragment' '--mpd' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--scheme' '--keys'"
+  local arg_opts="'-o' '--output' '--scheme' '--keys' '--fragment-duration'"
   local SCHEME_option_args=("cenc" "cbcs") # --scheme values
 
   type compopt &>/dev/null && compopt +o default
@@ -982,10 +1042,10 @@ function _picocli_reeltrace_drm_wrap() {
       return $?
       ;;
     '--keys')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
+      ;;
+    '--fragment-duration')
+      return
       ;;
   esac
 
@@ -1013,7 +1073,7 @@ function _picocli_reeltrace_drm_unwrap() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--keys'"
+  local arg_opts="'-o' '--output' '--keys' '--init' '--pattern-tail'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1025,10 +1085,16 @@ function _picocli_reeltrace_drm_unwrap() {
       return $?
       ;;
     '--keys')
+      return
+      ;;
+    '--init')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--pattern-tail')
+      return
       ;;
   esac
 
@@ -1062,10 +1128,7 @@ function _picocli_reeltrace_drm_clearkeylicense() {
 
   case ${prev_word} in
     '--keys')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
   esac
 
@@ -1086,7 +1149,7 @@ function _picocli_reeltrace_drm_seal() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--recipient' '--issuer-key' '--not-before' '--not-after' '--payload'"
+  local arg_opts="'-o' '--output' '--recipient' '--issuer-key' '--not-before' '--not-after' '--payload' '--passphrase-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1115,6 +1178,12 @@ function _picocli_reeltrace_drm_seal() {
     '--payload')
       return
       ;;
+    '--passphrase-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1141,7 +1210,7 @@ function _picocli_reeltrace_drm_open() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--identity' '--issuer'"
+  local arg_opts="'-o' '--output' '--identity' '--issuer' '--passphrase-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1160,6 +1229,12 @@ function _picocli_reeltrace_drm_open() {
       ;;
     '--issuer')
       return
+      ;;
+    '--passphrase-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -1230,7 +1305,7 @@ function _picocli_reeltrace_chain_deploy() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'--rpc' '--keystore' '--password-file'"
+  local arg_opts="'--rpc' '--keystore' '--password-file' '--confirmations'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1249,6 +1324,9 @@ function _picocli_reeltrace_chain_deploy() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--confirmations')
+      return
       ;;
   esac
 
@@ -1269,7 +1347,7 @@ function _picocli_reeltrace_chain_anchor() {
 
   local commands=""
   local flag_opts="'--force' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--contract' '--rpc' '--keystore' '--password-file'"
+  local arg_opts="'-o' '--output' '--contract' '--rpc' '--keystore' '--password-file' '--confirmations'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1298,6 +1376,9 @@ function _picocli_reeltrace_chain_anchor() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--confirmations')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1323,8 +1404,8 @@ function _picocli_reeltrace_chain_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'--rpc' '--keystore' '--password-file'"
+  local flag_opts="'--offline' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
+  local arg_opts="'--rpc' '--keystore' '--password-file' '--confirmations'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1343,6 +1424,9 @@ function _picocli_reeltrace_chain_verify() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--confirmations')
+      return
       ;;
   esac
 

@@ -38,6 +38,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         if (t instanceof CommandLine.ParameterException || t instanceof UsageException) {
             return USAGE;
         }
+        if (t instanceof InvalidInputException) {
+            return INVALID_INPUT;
+        }
         if (t instanceof NotImplementedException) {
             return INTERNAL;
         }
@@ -92,6 +95,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         } else if (t instanceof ChainException e) {
             return e.hint();
         } else if (t instanceof UsageException e) {
+            return e.hint();
+        } else if (t instanceof InvalidInputException e) {
             return e.hint();
         }
         return Optional.empty();

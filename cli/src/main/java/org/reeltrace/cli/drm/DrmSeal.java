@@ -1,6 +1,12 @@
 package org.reeltrace.cli.drm;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.keys.Passphrase;
+import org.reeltrace.drm.seal.LicenceTerms;
+import org.reeltrace.drm.seal.SealResult;
+import org.reeltrace.drm.seal.Sealer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,11 +41,21 @@ public final class DrmSeal implements Callable<Integer> {
     @Option(names = "--payload", paramLabel = "N", description = "watermark payload recorded in the licence")
     String payload;
 
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "passphrase of an encrypted issuer key (or env REELTRACE_PASSPHRASE)")
+    Path passphraseFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws DrmException {
+        Console console = Console.of(spec);
+        LicenceTerms terms = new LicenceTerms(SealArguments.instant("--not-before", notBefore),
+                SealArguments.instant("--not-after", notAfter), SealArguments.payload(payload));
+        SealResult r = Sealer.seal(input, output, recipients, issuerKey, Passphrase.standard(passphraseFile), terms);
+        console.json(EnvelopeJson.of(r.licence(), output.toString(), true));
+        console.result("sealed \"" + input + "\" to " + recipients.size() + " recipient(s) -> \"" + output + "\"");
+        console.result("licence " + r.licenceId() + ", content sha256 " + r.contentSha256());
+        return ExitCodes.OK;
     }
 }

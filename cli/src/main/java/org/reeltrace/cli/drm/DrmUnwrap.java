@@ -1,6 +1,10 @@
 package org.reeltrace.cli.drm;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.cenc.CencUnwrapper;
+import org.reeltrace.drm.cenc.PatternTail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,7 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "unwrap", header = "Decrypt a Common Encryption MP4 (cenc, cbcs, cens, cbc1).")
@@ -21,13 +27,34 @@ public final class DrmUnwrap implements Callable<Integer> {
     Path output;
 
     @Option(names = "--keys", paramLabel = "KEYS", description = "file of KID:KEY lines (or env REELTRACE_KEYS)")
-    Path keys;
+    String keys;
+
+    @Option(names = "--init", paramLabel = "INIT.mp4", description = "init segment, when IN is a media segment without moov")
+    Path init;
+
+    @Option(names = "--pattern-tail", defaultValue = "encrypted", paramLabel = "MODE",
+            description = "cens/cbcs: a final partial pattern run is 'encrypted' (ISO, Shaka Packager, Chromium; default) or 'clear'")
+    String patternTail;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws DrmException {
+        Console console = Console.of(spec);
+        PatternTail tail = switch (patternTail) {
+            case "encrypted" -> PatternTail.ENCRYPTED;
+            case "clear" -> PatternTail.CLEAR;
+            default -> throw new org.reeltrace.cli.UsageException("--pattern-tail must be encrypted or clear");
+        };
+        CencUnwrapper.UnwrapResult r = CencUnwrapper.unwrap(input, output, KeysArgument.load(keys), Optional.ofNullable(init), tail);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("output", output.toString());
+        json.put("schemes", r.schemes());
+        json.put("kids", r.kids());
+        json.put("samples", r.samplesDecrypted());
+        console.json(json);
+        console.result("decrypted " + r.samplesDecrypted() + " samples " + r.schemes() + " -> \"" + output + "\"");
+        return ExitCodes.OK;
     }
 }

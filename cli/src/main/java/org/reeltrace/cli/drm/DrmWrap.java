@@ -1,6 +1,12 @@
 package org.reeltrace.cli.drm;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.cenc.CencWrapper;
+import org.reeltrace.drm.cenc.Scheme;
+import org.reeltrace.drm.cenc.WrapOptions;
+import org.reeltrace.drm.cenc.WrapResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,7 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "wrap", header = "Encrypt an MP4 with ISO/IEC 23001-7 Common Encryption.")
@@ -23,8 +30,8 @@ public final class DrmWrap implements Callable<Integer> {
     @Option(names = "--scheme", defaultValue = "cenc", paramLabel = "SCHEME", description = "cenc or cbcs (default: ${DEFAULT-VALUE})")
     CencScheme scheme;
 
-    @Option(names = "--keys", paramLabel = "KEYS", description = "file of KID:KEY lines (or env REELTRACE_KEYS)")
-    Path keys;
+    @Option(names = "--keys", paramLabel = "KEYS", description = "file of KID:KEY[:video|audio|TRACK] lines (or env REELTRACE_KEYS)")
+    String keys;
 
     @Option(names = "--fragment", description = "write fragmented MP4 (for MSE players)")
     boolean fragment;
@@ -32,11 +39,28 @@ public final class DrmWrap implements Callable<Integer> {
     @Option(names = "--mpd", description = "write a DASH manifest beside the output (implies --fragment)")
     boolean mpd;
 
+    @Option(names = "--fragment-duration", defaultValue = "2", paramLabel = "SECONDS", description = "target fragment length (default: ${DEFAULT-VALUE})")
+    double fragmentSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws DrmException {
+        Console console = Console.of(spec);
+        Scheme s = scheme == CencScheme.cbcs ? Scheme.CBCS : Scheme.CENC;
+        WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys), new WrapOptions(s, fragment, mpd, fragmentSeconds));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("output", output.toString());
+        json.put("scheme", s.fourcc());
+        json.put("fragmented", fragment || mpd);
+        json.put("tracks", r.tracks());
+        json.put("samples", r.samples());
+        json.put("manifest", r.manifest().map(Path::toString).orElse(null));
+        console.json(json);
+        console.result("encrypted " + r.samples() + " samples (" + s.fourcc() + ") -> \"" + output + "\"");
+        r.tracks().forEach(t -> console.result("track " + t.trackId() + " (" + t.handler() + "): KID " + t.kid()));
+        r.manifest().ifPresent(m -> console.result("manifest \"" + m + "\""));
+        return ExitCodes.OK;
     }
 }

@@ -1,6 +1,13 @@
 package org.reeltrace.cli.fingerprint;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.fingerprint.Catalog;
+import org.reeltrace.fingerprint.CatalogMatch;
+import org.reeltrace.fingerprint.Fingerprint;
+import org.reeltrace.fingerprint.FingerprintException;
+import org.reeltrace.fingerprint.Fingerprinter;
+import org.reeltrace.fingerprint.Segment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "match", header = "Find which catalogued works a suspect file contains, and where.")
@@ -27,7 +35,25 @@ public final class FingerprintMatch implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws FingerprintException {
+        Console console = Console.of(spec);
+        Fingerprint fp = Fingerprinter.load(suspect);
+        List<CatalogMatch> matches;
+        try (Catalog c = Catalog.open(catalog)) {
+            matches = c.match(fp);
+        }
+        console.json(Map.of("matches", matches.stream().map(FingerprintJson::match).toList()));
+        if (matches.isEmpty()) {
+            console.result("no match");
+            return ExitCodes.OK;
+        }
+        for (CatalogMatch m : matches) {
+            String name = m.work().workId() + (m.work().title() == null ? "" : " (" + m.work().title() + ")");
+            console.result(FingerprintJson.matchLine(name, m.score(), m.falseMatchProbability()));
+            for (Segment s : m.segments()) {
+                console.result(FingerprintJson.segmentLine(s));
+            }
+        }
+        return failOnMatch ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

@@ -1,6 +1,10 @@
 package org.reeltrace.cli.keys;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.keys.KeyFiles;
+import org.reeltrace.drm.keys.Passphrase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "public", header = "Print the shareable public key of a key file (one line).")
@@ -24,7 +28,11 @@ public final class KeysPublic implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws DrmException {
+        Console console = Console.of(spec);
+        String text = KeyFiles.publicKeyText(keyFile, Passphrase.standard(passphraseFile));
+        console.json(Map.of("publicKey", text, "type", KeyFiles.kindOf(keyFile).description()));
+        console.result(text);
+        return ExitCodes.OK;
     }
 }

@@ -1,6 +1,11 @@
 package org.reeltrace.cli.release;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.cli.chain.ChainOptions;
+import org.reeltrace.cli.workflow.Evidence;
+import org.reeltrace.cli.workflow.TraceWorkflow;
+import org.reeltrace.drm.keys.KeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "trace", header = "Which work, where, whose copy: writes report.html and evidence.json.")
@@ -33,11 +41,38 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--fail-on-found", description = "exit 1 when a recipient is identified")
     boolean failOnFound;
 
+    @Mixin
+    ChainOptions chain;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws Exception {
+        Console console = Console.of(spec);
+        String command = "reeltrace " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        TraceWorkflow.Request request = new TraceWorkflow.Request(leak, catalog, KeyFiles.readWatermarkKey(key), outputDir,
+                command, ChainWiring.receiptChecking(chain), anchor ? Optional.of(ChainWiring.anchoring(chain)) : Optional.empty());
+        TraceWorkflow.Result result;
+        try (ConsoleListener listener = new ConsoleListener(console, "trace")) {
+            result = TraceWorkflow.run(request, listener);
+        }
+        Evidence e = result.evidence();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("work", e.work() == null ? null : Map.of("workId", e.work().workId(), "title", String.valueOf(e.work().title())));
+        json.put("segments", e.match() == null ? List.of() : e.match().segments());
+        json.put("recipient", e.recipient() == null ? null : Map.of("name", e.recipient().name(), "payload", e.recipient().payload()));
+        json.put("anchors", e.anchors());
+        json.put("report", result.report().toString());
+        json.put("evidence", result.evidenceFile().toString());
+        json.put("watermark", e.watermark());
+        json.put("conclusion", e.conclusion());
+        if (result.evidenceAnchor() != null) {
+            json.put("evidenceAnchor", result.evidenceAnchor());
+        }
+        console.json(json);
+        console.result(e.conclusion());
+        console.result("report: " + result.report());
+        return failOnFound && result.recipientFound() ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

@@ -1,6 +1,10 @@
 package org.reeltrace.cli.watermark;
 
-import org.reeltrace.cli.NotImplementedException;
+import org.reeltrace.cli.Console;
+import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.watermark.Detection;
+import org.reeltrace.watermark.WatermarkDetector;
+import org.reeltrace.watermark.WatermarkKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,7 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "detect", header = "Recover a payload from a suspect copy (blind, or informed with --reference).")
@@ -30,7 +35,27 @@ public final class WatermarkDetect implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotImplementedException(spec.qualifiedName());
+    public Integer call() throws Exception {
+        WatermarkKey k = KeyLoading.watermarkKey(key);
+        Detection d = reference == null ? WatermarkDetector.detect(suspect, k) : WatermarkDetector.detect(suspect, k, reference);
+        Console console = Console.of(spec);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("found", d.found());
+        if (d.found()) {
+            json.put("payload", PayloadArgument.decimal(d.payload()));
+            json.put("payloadHex", PayloadArgument.hex(d.payload()));
+        }
+        json.put("confidence", d.confidence());
+        json.put("falsePositiveProbability", d.falsePositiveProbability());
+        json.put("mode", d.mode());
+        json.put("bitReliabilities", d.bitReliabilities());
+        console.json(json);
+        if (d.found()) {
+            console.result("found payload " + PayloadArgument.decimal(d.payload()) + " (" + PayloadArgument.hex(d.payload())
+                    + "), false-positive probability " + String.format("%.2g", d.falsePositiveProbability()) + " (" + d.mode() + ")");
+        } else {
+            console.result("no watermark found for this key (" + d.mode() + ")");
+        }
+        return d.found() && failOnFound ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

@@ -1,0 +1,200 @@
+package org.reeltrace.drm.cenc;
+
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.DrmException.Kind;
+import org.reeltrace.drm.io.AtomicOutput;
+import org.reeltrace.drm.mp4.Box;
+import org.reeltrace.drm.mp4.BoxFormatException;
+import org.reeltrace.drm.mp4.BoxParser;
+import org.reeltrace.drm.mp4.Mp4File;
+import org.reeltrace.drm.mp4.TopLevelBox;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Encrypts a progressive MP4 with Common Encryption (cenc or cbcs): samples encrypted in place in
+ * mdat, encv/enca sample entries with sinf/frma/schm/tenc, senc/saiz/saio in each stbl, a ClearKey
+ * pssh in moov, and stco/co64 moved for the larger moov. With {@link WrapOptions#fragment()} it
+ * writes fragmented MP4 instead ({@link Fragmenter}).
+ */
+public final class CencWrapper {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private CencWrapper() {
+    }
+
+    public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options) throws DrmException {
+        String where = "\"" + input + "\"";
+        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
+            Mp4File file = Mp4File.scan(in);
+            TopLevelBox moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst()
+                    .orElseThrow(() -> new DrmException(Kind.INVALID_INPUT, where + " has no moov box (not an MP4?)"));
+            if (file.boxes().stream().anyMatch(b -> b.type().equals("moof"))) {
+                throw new DrmException(Kind.INVALID_INPUT, where + " is already fragmented",
+                        "wrap reads progressive MP4; remux it first (ffmpeg -i IN -c copy OUT.mp4)", null);
+            }
+            Box moov = file.load(moovBox, Mp4File.MAX_MOOV);
+            List<TrackInfo> tracks = TrackInfo.of(moov);
+            if (tracks.stream().anyMatch(TrackInfo::anyProtected)) {
+                throw new DrmException(Kind.INVALID_INPUT, where + " is already encrypted", "unwrap it first with 'drm unwrap'", null);
+            }
+            List<TrackPlan> plans = new ArrayList<>();
+            for (TrackInfo t : tracks) {
+                if (!t.handler.equals("vide") && !t.handler.equals("soun")) {
+                    continue;
+                }
+                CencKeys.ContentKey key = keys.forTrack(t.trackId, t.handler).orElseThrow(() -> new DrmException(Kind.USAGE,
+                        "no key for track " + t.trackId + " (" + (t.handler.equals("vide") ? "video" : "audio") + ")",
+                        "give a KID:KEY line without a track field, or one ending in :video / :audio", null));
+                plans.add(TrackPlan.of(t, options.scheme(), key, RANDOM));
+            }
+            if (plans.isEmpty()) {
+                throw new DrmException(Kind.INVALID_INPUT, where + " has no audio or video track to encrypt");
+            }
+            long samples;
+            Optional<Path> manifest = Optional.empty();
+            try (AtomicOutput target = new AtomicOutput(output)) {
+                if (options.fragment()) {
+                    Fragmenter f = new Fragmenter(in, file, moov, tracks, plans, options);
+                    try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
+                        f.write(w);
+                    }
+                    samples = f.samples();
+                    if (options.mpd()) {
+                        manifest = Optional.of(DashManifest.write(output, f.manifestInfo(), java.nio.file.Files.size(target.temp())));
+                    }
+                } else {
+                    try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
+                        samples = writeProgressive(in, file, moov, plans, w);
+                    }
+                }
+                target.commit();
+            }
+            List<WrapResult.EncryptedTrack> encrypted = plans.stream()
+                    .map(p -> new WrapResult.EncryptedTrack(p.track.trackId, p.track.handler, p.encryption.kidHex())).toList();
+            return new WrapResult(output, options.scheme(), encrypted, samples, manifest);
+        } catch (BoxFormatException | CencFormatException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "malformed MP4 " + where + ": " + e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "no such file \"" + e.getFile() + "\"", e);
+        } catch (IOException e) {
+            throw new DrmException(Kind.ENVIRONMENT, "cannot encrypt " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long writeProgressive(FileChannel in, Mp4File file, Box moov, List<TrackPlan> plans, MediaWriter w)
+            throws IOException, BoxFormatException, CencFormatException {
+        Map<TrackPlan, List<SampleEncryption>> aux = new LinkedHashMap<>();
+        List<SampleJob> jobs = new ArrayList<>();
+        for (TrackPlan p : plans) {
+            String path = p.track.path + "/mdia/minf/stbl";
+            SampleTable table = SampleTable.of(p.track.stbl(), path, in.size());
+            List<SampleEncryption> list = new ArrayList<>(table.sizes.length);
+            for (int s = 0; s < table.sizes.length; s++) {
+                SampleEncryption e = p.sample(in, table.offsets[s], table.sizes[s], s, path);
+                list.add(e);
+                jobs.add(new SampleJob(table.offsets[s], table.sizes[s], p.encryption, e, p.key));
+            }
+            aux.put(p, list);
+        }
+        jobs.sort(Comparator.comparingLong(SampleJob::offset));
+
+        Box out = BoxParser.parseTop("moov", Arrays.copyOfRange(moov.toBytes(), 8, (int) moov.size()));
+        Map<TrackPlan, Box> sencs = new LinkedHashMap<>();
+        for (TrackPlan p : plans) {
+            Box trak = out.all("trak").get(moov.all("trak").indexOf(p.track.trak));
+            p.protectSampleEntry(trak);
+            Box stbl = trak.find("mdia/minf/stbl").orElseThrow();
+            if (p.needsAuxInfo()) {
+                Box senc = Box.leaf("senc", SencBox.write(aux.get(p), p.subsamples()));
+                stbl.mutableChildren().add(senc);
+                stbl.mutableChildren().add(TrackPlan.saiz(aux.get(p)));
+                stbl.mutableChildren().add(TrackPlan.saio(0));
+                sencs.put(p, senc);
+            }
+        }
+        out.mutableChildren().add(Pssh.common(plans.stream().map(p -> p.encryption.kid())
+                .collect(java.util.stream.Collectors.toMap(Arrays::toString, k -> k, (a, b) -> a, LinkedHashMap::new)).values()));
+
+        List<TopLevelBox> boxes = file.boxes();
+        Map<Box, long[]> originalOffsets = new LinkedHashMap<>();
+        for (Box trak : out.all("trak")) {
+            Box stbl = trak.find("mdia/minf/stbl").orElseThrow();
+            originalOffsets.put(stbl, SampleTable.chunkOffsets(stbl, "moov/trak/mdia/minf/stbl"));
+        }
+        long moovStart = 0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long[] newStart = new long[boxes.size()];
+            long pos = 0;
+            for (int i = 0; i < boxes.size(); i++) {
+                newStart[i] = pos;
+                if (boxes.get(i).type().equals("moov")) {
+                    moovStart = pos;
+                }
+                pos += boxes.get(i).type().equals("moov") ? out.size() : boxes.get(i).size();
+            }
+            for (Map.Entry<Box, long[]> e : originalOffsets.entrySet()) {
+                long[] moved = e.getValue().clone();
+                for (int k = 0; k < moved.length; k++) {
+                    int i = indexOf(boxes, moved[k]);
+                    moved[k] = newStart[i] + moved[k] - boxes.get(i).offset();
+                }
+                SampleTable.writeChunkOffsets(e.getKey(), moved);
+            }
+        }
+        for (Map.Entry<TrackPlan, Box> e : sencs.entrySet()) {
+            Box stbl = e.getValue() == null ? null : findParent(out, e.getValue());
+            long sencData = moovStart + out.offsetOf(e.getValue()) + 8 + 8;
+            Box saio = stbl.child("saio").orElseThrow();
+            saio.setPayload(TrackPlan.saio(sencData).payload());
+        }
+        int[] cursor = {0};
+        for (TopLevelBox b : boxes) {
+            if (b.type().equals("moov")) {
+                w.write(out.toBytes());
+            } else {
+                w.copy(in, b.offset(), b.end(), jobs, cursor);
+            }
+        }
+        return jobs.size();
+    }
+
+    private static Box findParent(Box root, Box target) {
+        for (Box c : root.children()) {
+            if (c == target) {
+                return root;
+            }
+            Box p = findParent(c, target);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    static int indexOf(List<TopLevelBox> boxes, long p) {
+        int lo = 0;
+        int hi = boxes.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (boxes.get(mid).offset() <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,154 @@
+package org.reeltrace.drm.cenc;
+
+import org.reeltrace.drm.mp4.Box;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** How one track gets encrypted: its key, tenc defaults and, per sample, the IV and subsample map. */
+final class TrackPlan {
+    private static final Set<String> AVC = Set.of("avc1", "avc3");
+    private static final Set<String> HEVC = Set.of("hvc1", "hev1");
+
+    final TrackInfo track;
+    final TrackEncryption encryption;
+    final byte[] key;
+    final String originalFormat;
+    /** NAL length size for H.264/HEVC video, 0 for full-sample encryption. */
+    final int nalLengthSize;
+    final boolean hevc;
+    private final byte[] ivStart;
+
+    private TrackPlan(TrackInfo track, TrackEncryption encryption, byte[] key, String originalFormat, int nalLengthSize, boolean hevc,
+                      byte[] ivStart) {
+        this.track = track;
+        this.encryption = encryption;
+        this.key = key;
+        this.originalFormat = originalFormat;
+        this.nalLengthSize = nalLengthSize;
+        this.hevc = hevc;
+        this.ivStart = ivStart;
+    }
+
+    static TrackPlan of(TrackInfo track, Scheme scheme, CencKeys.ContentKey key, SecureRandom random) throws CencFormatException {
+        Box stsd = track.stbl().child("stsd").orElseThrow();
+        if (stsd.children().size() != 1) {
+            throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd", "has " + stsd.children().size()
+                    + " sample entries; reeltrace encrypts tracks with exactly one");
+        }
+        Box entry = stsd.children().get(0);
+        String format = entry.type();
+        boolean video = track.handler.equals("vide");
+        int lengthSize = 0;
+        boolean hevc = false;
+        if (video) {
+            if (AVC.contains(format)) {
+                byte[] c = entry.child("avcC").orElseThrow(() -> new CencFormatException(track.path, "avc1 without avcC")).payload();
+                lengthSize = (c.length > 4 ? c[4] & 3 : 3) + 1;
+            } else if (HEVC.contains(format)) {
+                byte[] c = entry.child("hvcC").orElseThrow(() -> new CencFormatException(track.path, "hvc1 without hvcC")).payload();
+                lengthSize = (c.length > 21 ? c[21] & 3 : 3) + 1;
+                hevc = true;
+            } else {
+                throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format,
+                        "video codec \"" + format + "\" is not supported (reeltrace encrypts H.264 and HEVC video)");
+            }
+        } else if (!entry.isContainer()) {
+            throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format, "unsupported sample entry for encryption");
+        }
+        TrackEncryption te;
+        byte[] ivStart = new byte[8];
+        random.nextBytes(ivStart);
+        if (scheme == Scheme.CENC) {
+            te = new TrackEncryption(scheme, true, 8, key.kid(), new byte[0], 0, 0);
+        } else if (scheme == Scheme.CBCS) {
+            byte[] constantIv = new byte[16];
+            random.nextBytes(constantIv);
+            te = new TrackEncryption(scheme, true, 0, key.kid(), constantIv, video ? 1 : 0, video ? 9 : 0);
+        } else {
+            throw new IllegalArgumentException("reeltrace writes cenc and cbcs only");
+        }
+        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, ivStart);
+    }
+
+    boolean subsamples() {
+        return nalLengthSize > 0;
+    }
+
+    /** Whether senc/saiz/saio are needed: per-sample IVs or subsample maps. */
+    boolean needsAuxInfo() {
+        return encryption.perSampleIvSize() > 0 || subsamples();
+    }
+
+    byte[] iv(long sampleIndex) {
+        if (encryption.perSampleIvSize() == 0) {
+            return new byte[0];
+        }
+        long v = ByteBuffer.wrap(ivStart).getLong() + sampleIndex;
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    /** The encryption parameters of one sample, reading its NAL length prefixes when it is video. */
+    SampleEncryption sample(FileChannel in, long offset, int size, long index, String path) throws IOException, CencFormatException {
+        byte[] iv = iv(index);
+        if (!subsamples()) {
+            return new SampleEncryption(iv, null, null);
+        }
+        NalSubsamples map = new NalSubsamples(nalLengthSize, hevc, encryption.scheme() == Scheme.CENC);
+        ByteBuffer head = ByteBuffer.allocate(nalLengthSize + 1);
+        long pos = offset;
+        long end = offset + size;
+        while (pos < end) {
+            if (end - pos < nalLengthSize + 1) {
+                throw new CencFormatException(path, "sample " + (index + 1) + " ends inside a NAL length prefix");
+            }
+            head.clear();
+            org.reeltrace.drm.mp4.Mp4File.readFully(in, head, pos);
+            long nal = 0;
+            for (int i = 0; i < nalLengthSize; i++) {
+                nal = (nal << 8) | (head.get(i) & 0xff);
+            }
+            if (nal == 0 || nal > end - pos - nalLengthSize) {
+                throw new CencFormatException(path, "sample " + (index + 1) + " has a NAL length (" + nal
+                        + ") that does not fit the sample");
+            }
+            map.add(nal, head.get(nalLengthSize) & 0xff);
+            pos += nalLengthSize + nal;
+        }
+        return map.finish(iv);
+    }
+
+    Box sinf() {
+        byte[] schm = ByteBuffer.allocate(12).putInt(0).put(encryption.scheme().fourcc().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(0x00010000).array();
+        return Box.container("sinf", Box.leaf("frma", originalFormat.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                Box.leaf("schm", schm), Box.container("schi", Box.leaf("tenc", encryption.tencPayload())));
+    }
+
+    /** Renames the sample entry to encv/enca and appends sinf. */
+    void protectSampleEntry(Box trak) {
+        Box entry = trak.find("mdia/minf/stbl/stsd").orElseThrow().children().get(0);
+        entry.rename(track.handler.equals("vide") ? "encv" : "enca");
+        entry.mutableChildren().add(sinf());
+    }
+
+    static Box saiz(List<SampleEncryption> samples) {
+        int first = samples.isEmpty() ? 0 : samples.get(0).auxSize();
+        boolean same = samples.stream().allMatch(s -> s.auxSize() == first);
+        ByteBuffer b = ByteBuffer.allocate(9 + (same ? 0 : samples.size()));
+        b.putInt(0).put((byte) (same ? first : 0)).putInt(samples.size());
+        if (!same) {
+            samples.forEach(s -> b.put((byte) s.auxSize()));
+        }
+        return Box.leaf("saiz", b.array());
+    }
+
+    static Box saio(long offset) {
+        return Box.leaf("saio", ByteBuffer.allocate(16).putInt(0x01000000).putInt(1).putLong(offset).array());
+    }
+}

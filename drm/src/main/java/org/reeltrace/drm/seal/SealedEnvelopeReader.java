@@ -1,0 +1,157 @@
+package org.reeltrace.drm.seal;
+
+import org.reeltrace.drm.DrmException;
+import org.reeltrace.drm.DrmException.Kind;
+import org.reeltrace.drm.io.AtomicOutput;
+import org.reeltrace.drm.keys.IssuerPublicKey;
+import org.reeltrace.drm.keys.RecipientKey;
+import org.reeltrace.drm.keys.RecipientPublicKey;
+
+import javax.crypto.AEADBadTagException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Opens rtseal-v1 envelopes in the order of docs/spec/rtseal-v1.md "Opening": nothing reaches the
+ * output path unless the signature, recipient, MAC, window, length, every chunk tag and the content
+ * hash all verify. Every failure is {@link Kind#VERIFICATION_FAILED} and leaves no output.
+ */
+public final class SealedEnvelopeReader {
+    private SealedEnvelopeReader() {
+    }
+
+    /** What {@link #inspect} can tell without a key. */
+    public record EnvelopeInfo(Licence licence, boolean signatureValid, long headerLength, long fileLength) {
+    }
+
+    /** True if {@code file} starts with the rtseal-v1 magic. */
+    public static boolean isSealed(Path file) throws DrmException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(EnvelopeHeader.MAGIC.length), EnvelopeHeader.MAGIC);
+        } catch (NoSuchFileException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "no such file \"" + file + "\"", e);
+        } catch (IOException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "cannot read \"" + file + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the header and checks the signature; no identity needed, nothing decrypted. */
+    public static EnvelopeInfo inspect(Path in) throws DrmException {
+        try (FileChannel ch = FileChannel.open(in, StandardOpenOption.READ)) {
+            EnvelopeHeader h = EnvelopeHeader.read(ch);
+            boolean valid = h.licence().issuer().verify(EnvelopeHeader.signatureMessage(h.signedPart()), h.signature());
+            return new EnvelopeInfo(h.licence(), valid, h.length(), ch.size());
+        } catch (MalformedEnvelope e) {
+            throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" is not a valid rtseal-v1 file: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "no such file \"" + in + "\"", e);
+        } catch (IOException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "cannot read \"" + in + "\": " + e.getMessage(), e);
+        }
+    }
+
+    public static SealResult open(Path in, Path out, RecipientKey identity, Optional<IssuerPublicKey> expectedIssuer, Clock clock)
+            throws DrmException {
+        SealInputs.requireDistinct(in, out);
+        try (FileChannel ch = FileChannel.open(in, StandardOpenOption.READ)) {
+            EnvelopeHeader h;
+            try {
+                h = EnvelopeHeader.read(ch);
+            } catch (MalformedEnvelope e) {
+                throw failed(in, "its header is damaged or was altered (" + e.getMessage() + ")", null);
+            }
+            Licence licence = h.licence();
+            if (expectedIssuer.isPresent() && !expectedIssuer.get().equals(licence.issuer())) {
+                throw failed(in, "its licence was signed by " + licence.issuer().text() + ", not by the issuer you named",
+                        "check --issuer; 'reeltrace drm inspect' shows who signed it");
+            }
+            if (!licence.issuer().verify(EnvelopeHeader.signatureMessage(h.signedPart()), h.signature())) {
+                throw failed(in, "the licence signature does not verify", null);
+            }
+            byte[] fileKey = unwrapFileKey(h, identity)
+                    .orElseThrow(() -> failed(in, "it is not sealed to this identity (" + identity.publicKey().text() + ")",
+                            "--identity needs the private key of one of the recipients; 'reeltrace drm inspect' lists them"));
+            if (!MessageDigest.isEqual(h.mac(), KeySchedule.mac(KeySchedule.macKey(fileKey), h.macedPart()))) {
+                throw failed(in, "the header MAC does not verify", null);
+            }
+            Optional<String> outside = licence.outsideWindow(clock.instant());
+            if (outside.isPresent()) {
+                throw failed(in, outside.get(), null);
+            }
+            long expected = h.length() + PayloadCipher.payloadLength(licence.contentLength());
+            if (ch.size() != expected) {
+                throw failed(in, ch.size() < expected ? "it is truncated" : "it has extra bytes appended", null);
+            }
+            try (AtomicOutput target = new AtomicOutput(out);
+                 FileChannel dst = FileChannel.open(target.temp(), StandardOpenOption.WRITE)) {
+                byte[] sha = decryptPayload(ch, h.length(), licence.contentLength(), dst,
+                        KeySchedule.payloadKey(fileKey, h.payloadSalt()), in);
+                if (!MessageDigest.isEqual(sha, licence.contentSha256())) {
+                    throw failed(in, "the content does not match the licence's SHA-256", null);
+                }
+                dst.force(false);
+                target.commit();
+            }
+            return new SealResult(out, licence);
+        } catch (NoSuchFileException e) {
+            throw new DrmException(Kind.INVALID_INPUT, "no such file \"" + e.getFile() + "\"", e);
+        } catch (IOException e) {
+            throw new DrmException(Kind.ENVIRONMENT, "cannot open \"" + in + "\" into \"" + out + "\": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks AES-GCM, HMAC-SHA256 or SHA-256", e);
+        }
+    }
+
+    private static Optional<byte[]> unwrapFileKey(EnvelopeHeader h, RecipientKey identity) throws GeneralSecurityException {
+        RecipientPublicKey me = identity.publicKey();
+        int index = h.licence().recipients().indexOf(me);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        EnvelopeHeader.Stanza s = h.stanzas().get(index);
+        Optional<byte[]> shared = identity.agree(s.ephemeralPublic());
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        return KeySchedule.unwrap(KeySchedule.wrapKey(shared.get(), s.ephemeralPublic(), me.bytes()), s.wrappedFileKey());
+    }
+
+    private static byte[] decryptPayload(FileChannel src, long position, long length, FileChannel dst, byte[] payloadKey, Path in)
+            throws IOException, GeneralSecurityException, DrmException {
+        PayloadCipher cipher = new PayloadCipher(payloadKey);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] sealed = new byte[PayloadCipher.CHUNK + PayloadCipher.TAG];
+        byte[] plain = new byte[PayloadCipher.CHUNK + PayloadCipher.TAG];
+        long chunks = PayloadCipher.chunks(length);
+        long remaining = length;
+        long writeAt = 0;
+        for (long i = 0; i < chunks; i++) {
+            int n = (int) Math.min(PayloadCipher.CHUNK, remaining);
+            SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(sealed, 0, n + PayloadCipher.TAG), position, in);
+            int p;
+            try {
+                p = cipher.open(i, i == chunks - 1, sealed, n + PayloadCipher.TAG, plain);
+            } catch (AEADBadTagException e) {
+                throw failed(in, "chunk " + i + " was altered, reordered or cut", null);
+            }
+            sha.update(plain, 0, p);
+            SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(plain, 0, p), writeAt);
+            writeAt += p;
+            position += n + PayloadCipher.TAG;
+            remaining -= n;
+        }
+        return sha.digest();
+    }
+
+    private static DrmException failed(Path in, String why, String hint) {
+        return new DrmException(Kind.VERIFICATION_FAILED, "cannot open \"" + in + "\": " + why, hint, null);
+    }
+}

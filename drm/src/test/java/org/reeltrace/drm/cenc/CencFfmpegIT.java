@@ -1,0 +1,135 @@
+package org.reeltrace.drm.cenc;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Interop with Debian FFmpeg both ways, and the third-party vectors checked by decoded frames. */
+class CencFfmpegIT {
+    private static final String KID = "0123456789abcdef0123456789abcdef";
+    private static final String KEY = "00112233445566778899aabbccddeeff";
+    private static final String SHAKA_KEYS = "abba271e8bcf552bbd2e86a434a9a5d9:69eaa802a6763af979e8d1940fb88392";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void ffmpegDecryptsOurCencBitExactly(boolean fragment) throws Exception {
+        Path clear = FfmpegTool.syntheticClip(dir, 3);
+        Path wrapped = dir.resolve("ours.mp4");
+        CencWrapper.wrap(clear, wrapped, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.CENC, fragment, false, 1.0));
+        List<String> reference = FfmpegTool.frameMd5(clear);
+        assertTrue(reference.size() > 100, "too few frames: " + reference.size());
+        // every compressed frame (packet) FFmpeg's demuxer decrypts is bit-identical to the source's
+        List<String> key = List.of("-decryption_key", KEY);
+        List<String> copy = List.of("-c", "copy");
+        FfmpegTool.assertSameFrames(FfmpegTool.content(FfmpegTool.frameMd5(clear, List.of(), copy)),
+                FfmpegTool.content(FfmpegTool.frameMd5(wrapped, key, copy)), "packets ffmpeg decrypts from our output");
+        if (!fragment) {
+            FfmpegTool.assertSameFrames(reference, FfmpegTool.frameMd5(wrapped, "-decryption_key", KEY), "decoded frames");
+        } else {
+            // decoded video frames too; the fragmented timeline (edit lists) shifts timestamps and AAC priming, not content
+            List<String> video = FfmpegTool.content(reference).stream().filter(l -> l.startsWith("0,")).toList();
+            FfmpegTool.assertSameFrames(video, FfmpegTool.content(FfmpegTool.frameMd5(wrapped, "-decryption_key", KEY)).stream()
+                    .filter(l -> l.startsWith("0,")).toList(), "decoded video frames");
+        }
+        // and it is really encrypted: with a wrong key the decoded frames differ
+        List<String> wrong;
+        try {
+            wrong = FfmpegTool.frameMd5(wrapped, "-decryption_key", "ffffffffffffffffffffffffffffffff");
+        } catch (java.io.IOException e) {
+            wrong = List.of();
+        }
+        assertNotEquals(reference.hashCode(), wrong.hashCode(), "a wrong key decoded the same frames: not encrypted");
+    }
+
+    @Test
+    void weDecryptWhatFfmpegEncrypts() throws Exception {
+        Path clear = FfmpegTool.syntheticClip(dir, 3);
+        Path theirs = dir.resolve("ffmpeg-cenc.mp4");
+        FfmpegTool.run("-i", clear.toString(), "-map", "0", "-c", "copy", "-encryption_scheme", "cenc-aes-ctr",
+                "-encryption_key", KEY, "-encryption_kid", KID, theirs.toString());
+        Path ours = dir.resolve("decrypted.mp4");
+        CencUnwrapper.UnwrapResult r = CencUnwrapper.unwrap(theirs, ours, CencKeys.parse(KID + ":" + KEY, "t"), Optional.empty());
+        assertEquals(List.of("cenc"), r.schemes());
+        FfmpegTool.assertSameFrames(FfmpegTool.frameMd5(clear), FfmpegTool.frameMd5(ours), "our decryption of ffmpeg's cenc");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"encrypted_low.mp4,ENCRYPTED", "encrypted_low_cenc.mp4,ENCRYPTED", "encrypted_low_cbc1.mp4,ENCRYPTED",
+            "encrypted_low_cens.mp4,CLEAR", "encrypted_low_cbcs.mp4,CLEAR"})
+    void shakaEmbeddedVectorsMatchTheirFrameHashes(String name, PatternTail tail) throws Exception {
+        Path set = SharedMedia.encrypted("shaka-player-embedded");
+        Path out = dir.resolve("dec.mp4");
+        CencUnwrapper.unwrap(set.resolve(name), out, CencKeys.parse(SHAKA_KEYS, "t"), Optional.empty(), tail);
+        List<String> argb = FfmpegTool.frameMd5(out, List.of(), List.of("-pix_fmt", "argb")).stream()
+                .map(l -> l.substring(l.lastIndexOf(',') + 1).strip().toUpperCase(Locale.ROOT)).toList();
+        // the README's oracle: hash_file.txt holds the MD5 of each decoded frame as ARGB
+        FfmpegTool.assertSameFrames(Files.readAllLines(set.resolve("hash_file.txt")).stream().map(String::strip).toList(), argb, name);
+        FfmpegTool.assertSameFrames(FfmpegTool.frameMd5(set.resolve("clear_low.mp4")), FfmpegTool.frameMd5(out), name);
+    }
+
+    @Test
+    void shakaDashClearKeySegmentsDecodeWithoutErrors() throws Exception {
+        Path set = SharedMedia.encrypted("shaka-player-dash-clearkey");
+        String keys = "4060a865887842679cbf91ae5bae1e72:fc35340837310cc0fb53de97e22a69e0";
+        Path joined = dir.resolve("joined.mp4");
+        CencUnwrapper.UnwrapResult r = CencUnwrapper.unwrap(set.resolve("joined_init+segs.mp4"), joined, CencKeys.parse(keys, "t"), Optional.empty());
+        assertTrue(r.samplesDecrypted() > 0);
+        List<String> frames = FfmpegTool.frameMd5(joined, "-xerror");
+        // the same decrypted one segment at a time with its init segment
+        Path init = dir.resolve("init.mp4");
+        CencUnwrapper.unwrap(set.resolve("video-H264-288-400k_init.mp4"), init, CencKeys.parse(keys, "t"), Optional.empty());
+        Path whole = dir.resolve("whole.mp4");
+        try (var out = Files.newOutputStream(whole)) {
+            Files.copy(init, out);
+            for (int i = 1; i <= 5; i++) {
+                Path seg = dir.resolve("seg" + i + ".m4s");
+                CencUnwrapper.unwrap(set.resolve("video-H264-288-400k_" + i + ".m4s"), seg, CencKeys.parse(keys, "t"),
+                        Optional.of(set.resolve("video-H264-288-400k_init.mp4")));
+                Files.copy(seg, out);
+            }
+        }
+        FfmpegTool.assertSameFrames(frames, FfmpegTool.frameMd5(whole, "-xerror"), "segment by segment");
+    }
+
+    @Test
+    void vsdShakaPackagerSegmentsDecodeCleanly() throws Exception {
+        String keys = "eb676abbcb345e96bbcf616630f1a3da:100b6c20940f779a4589152b57d2dacb\n63cb5f7184dd4b689a5c5ff11ee6a328:3bda3329158a4789880816a70e7e436d";
+        List<String> reference = null;
+        for (String set : List.of("cenc-single", "cens-single", "cbc1-single", "cbcs-single", "cenc-multi", "cbcs-multi")) {
+            Path d = SharedMedia.encrypted("vsd-shaka-packager/" + set);
+            Path init = dir.resolve(set + "-init.mp4");
+            Path seg = dir.resolve(set + "-seg.m4s");
+            CencUnwrapper.unwrap(d.resolve("video_init.mp4"), init, CencKeys.parse(keys, "t"), Optional.empty());
+            CencUnwrapper.unwrap(d.resolve("video_1.m4s"), seg, CencKeys.parse(keys, "t"), Optional.of(d.resolve("video_init.mp4")));
+            Path whole = dir.resolve(set + ".mp4");
+            Files.write(whole, concat(Files.readAllBytes(init), Files.readAllBytes(seg)));
+            List<String> frames = FfmpegTool.frameMd5(whole, "-xerror");
+            assertTrue(frames.size() > 10, set);
+            if (reference == null) {
+                reference = frames;
+            } else {
+                FfmpegTool.assertSameFrames(reference, frames, set);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,363 @@
+package org.reeltrace.fingerprint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A catalog of works and released copies in any JDBC database with the same schema; a plain
+ * path means an embedded SQLite file. Every write is one transaction, so an interrupted write
+ * leaves the catalog as it was.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final String WORK_COLUMNS = "work_id, title, owner, source_path, source_sha256, duration, added";
+    private final Connection connection;
+    private final String name;
+
+    private Catalog(Connection connection, String name) {
+        this.connection = connection;
+        this.name = name;
+    }
+
+    public static Catalog open(String pathOrJdbcUrl) throws FingerprintException {
+        String url = pathOrJdbcUrl;
+        if (!pathOrJdbcUrl.startsWith("jdbc:")) {
+            Path path = Path.of(pathOrJdbcUrl).toAbsolutePath();
+            if (Files.isDirectory(path)) {
+                throw invalid("catalog \"" + pathOrJdbcUrl + "\" is a directory", null);
+            }
+            if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+                throw invalid("cannot create catalog \"" + pathOrJdbcUrl + "\": no such directory \"" + path.getParent() + "\"", null);
+            }
+            url = "jdbc:sqlite:" + path;
+        }
+        try {
+            Connection c = DriverManager.getConnection(url);
+            try {
+                if (url.startsWith("jdbc:sqlite:")) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA foreign_keys = ON");
+                        s.execute("PRAGMA busy_timeout = 10000");
+                    }
+                }
+                CatalogSchema.create(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return new Catalog(c, pathOrJdbcUrl);
+        } catch (SQLException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            if (reason.contains("No suitable driver")) {
+                throw new FingerprintException(FingerprintException.Kind.ENVIRONMENT, "no JDBC driver for \"" + pathOrJdbcUrl + "\"",
+                        "put the database's JDBC driver on the class path, or use a SQLite file path", e);
+            }
+            throw invalid("cannot open catalog \"" + pathOrJdbcUrl + "\": " + reason, e);
+        }
+    }
+
+    /**
+     * Registers a work; adding the same source again returns the existing entry unchanged.
+     *
+     * @param workId nullable: derived from the source's SHA-256 when absent
+     * @param title  nullable
+     * @param source nullable: the original media file, recorded for informed watermark detection
+     */
+    public Work add(Fingerprint fp, String workId, String title, Path source) throws FingerprintException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                Work existing = workId != null ? byWorkId(workId) : bySource(fp.sourceSha256());
+                if (existing != null) {
+                    if (!existing.sourceSha256().equals(fp.sourceSha256())) {
+                        throw invalid("work id \"" + workId + "\" is already registered for another source (sha256 " + existing.sourceSha256() + ")", null);
+                    }
+                    connection.rollback();
+                    return existing;
+                }
+                String id = workId != null ? workId : "w-" + fp.sourceSha256().substring(0, 16);
+                long pk = nextPk();
+                Work work = new Work(id, title, System.getProperty("user.name"),
+                        source == null ? null : source.toAbsolutePath().normalize().toString(),
+                        fp.sourceSha256(), fp.durationSeconds(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_work (pk, " + WORK_COLUMNS
+                        + ", fingerprint_sha256, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, pk);
+                    ps.setString(2, work.workId());
+                    ps.setString(3, work.title());
+                    ps.setString(4, work.owner());
+                    ps.setString(5, work.sourcePath());
+                    ps.setString(6, work.sourceSha256());
+                    ps.setDouble(7, work.durationSeconds());
+                    ps.setString(8, work.added().toString());
+                    ps.setString(9, HexFormat.of().formatHex(fp.digest()));
+                    ps.setBytes(10, fp.encoded());
+                    ps.executeUpdate();
+                }
+                insertKeys(pk, fp);
+                connection.commit();
+                return work;
+            } catch (SQLException | FingerprintException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot add to", e);
+        }
+    }
+
+    private void insertKeys(long pk, Fingerprint fp) throws SQLException {
+        if (fp.hasVideo()) {
+            VideoTrack v = fp.video;
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_frame_key (k, work_pk, frame) VALUES (?, ?, ?)")) {
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                for (int i = 0; i < v.count; i++) {
+                    if (!CatalogIndex.indexedFrame(v, i)) {
+                        continue;
+                    }
+                    int frame = i;
+                    SqlConsumer batch = k -> {
+                        if (seen.add(((long) k << 32) | frame)) {
+                            ps.setInt(1, k);
+                            ps.setLong(2, pk);
+                            ps.setInt(3, frame);
+                            ps.addBatch();
+                        }
+                    };
+                    for (int c = 0; c < CatalogIndex.CHUNKS; c++) {
+                        batch.accept(c << 16 | Hashes.chunk(v.full, i, c));
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        if (fp.hasAudio()) {
+            AudioTrack a = fp.audio;
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_audio_key (k, work_pk, hop) VALUES (?, ?, ?)")) {
+                long previous = -1;
+                for (int i = 0; i < a.size(); i++) {
+                    long key = ((long) a.times()[i] << 32) | (a.hashes()[i] & 0xffffffffL);
+                    if (CatalogIndex.indexedLandmark(a.hashes()[i]) && key != previous) {
+                        ps.setInt(1, a.hashes()[i]);
+                        ps.setLong(2, pk);
+                        ps.setInt(3, a.times()[i]);
+                        ps.addBatch();
+                    }
+                    previous = key;
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlConsumer {
+        void accept(int key) throws SQLException;
+    }
+
+    private long nextPk() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(pk), 0) + 1 FROM rt_work")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public List<Work> list() throws FingerprintException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + WORK_COLUMNS + " FROM rt_work ORDER BY pk")) {
+            List<Work> works = new ArrayList<>();
+            while (rs.next()) {
+                works.add(work(rs));
+            }
+            return works;
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    /** Number of catalogued works. */
+    public int size() throws FingerprintException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rt_work")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    /** The stored fingerprint of a work, if catalogued. */
+    public Optional<Fingerprint> fingerprint(String workId) throws FingerprintException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fingerprint FROM rt_work WHERE work_id = ?")) {
+            ps.setString(1, workId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Fingerprint.decode(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    /**
+     * Which catalogued works the suspect contains: index look-up of hash chunks and landmarks
+     * (sub-linear), then full temporal alignment against the few candidate works. Strongest first.
+     */
+    public List<CatalogMatch> match(Fingerprint suspect) throws FingerprintException {
+        try {
+            List<Long> candidates = CandidateSearch.candidates(connection, suspect);
+            int works = Math.max(1, size());
+            List<CatalogMatch> matches = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + WORK_COLUMNS + ", fingerprint FROM rt_work WHERE pk = ?")) {
+                for (long pk : candidates) {
+                    ps.setLong(1, pk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            continue;
+                        }
+                        Work work = work(rs);
+                        Comparison c = Matcher.compare(suspect, Fingerprint.decode(rs.getBytes(8)));
+                        if (c.matches()) {
+                            // every catalogued work was a hypothesis: correct for all of them
+                            double fmp = Math.min(1, c.falseMatchProbability() * works);
+                            matches.add(new CatalogMatch(work, Matcher.score(c.score() == 0 ? 0 : bestSimilarity(c), fmp), fmp, c.segments()));
+                        }
+                    }
+                }
+            }
+            matches.sort(Comparator.comparingDouble(CatalogMatch::score).reversed());
+            return matches;
+        } catch (SQLException e) {
+            throw failure("cannot search", e);
+        }
+    }
+
+    private static double bestSimilarity(Comparison c) {
+        return c.segments().stream().mapToDouble(Segment::similarity).max().orElse(0);
+    }
+
+    public void recordCopy(String workId, String recipient, long payload, Instant date, String outputSha256, String outputFile) throws FingerprintException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                if (byWorkId(workId) == null) {
+                    throw invalid("no work \"" + workId + "\" in catalog \"" + name + "\"", null);
+                }
+                Optional<RecipientCopy> existing = findCopy(workId, payload);
+                if (existing.isPresent()) {
+                    if (!existing.get().recipient().equals(recipient)) {
+                        throw invalid("payload " + Long.toUnsignedString(payload) + " of work \"" + workId
+                                + "\" was already issued to \"" + existing.get().recipient() + "\"", null);
+                    }
+                    connection.rollback();
+                    return;
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO rt_copy (work_id, payload, recipient, issued, output_sha256, output_file) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, workId);
+                    ps.setLong(2, payload);
+                    ps.setString(3, recipient);
+                    ps.setString(4, (date == null ? Instant.now() : date).toString());
+                    ps.setString(5, outputSha256);
+                    ps.setString(6, outputFile);
+                    ps.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | FingerprintException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot write to", e);
+        }
+    }
+
+    public Optional<RecipientCopy> findCopy(String workId, long payload) throws FingerprintException {
+        List<RecipientCopy> found = copies("SELECT work_id, recipient, payload, issued, output_sha256, output_file FROM rt_copy WHERE work_id = ? AND payload = ?",
+                workId, payload);
+        return found.stream().findFirst();
+    }
+
+    public List<RecipientCopy> copies(String workId) throws FingerprintException {
+        return copies("SELECT work_id, recipient, payload, issued, output_sha256, output_file FROM rt_copy WHERE work_id = ? ORDER BY issued, payload",
+                workId, null);
+    }
+
+    private List<RecipientCopy> copies(String sql, String workId, Long payload) throws FingerprintException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, workId);
+            if (payload != null) {
+                ps.setLong(2, payload);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<RecipientCopy> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new RecipientCopy(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.parse(rs.getString(4)),
+                            rs.getString(5), rs.getString(6)));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    private Work byWorkId(String workId) throws SQLException {
+        return oneWork("SELECT " + WORK_COLUMNS + " FROM rt_work WHERE work_id = ?", workId);
+    }
+
+    private Work bySource(String sha) throws SQLException {
+        return oneWork("SELECT " + WORK_COLUMNS + " FROM rt_work WHERE source_sha256 = ? ORDER BY pk", sha);
+    }
+
+    private Work oneWork(String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? work(rs) : null;
+            }
+        }
+    }
+
+    private static Work work(ResultSet rs) throws SQLException {
+        return new Work(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6),
+                Instant.parse(rs.getString(7)));
+    }
+
+    private FingerprintException failure(String what, SQLException e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        if (reason.contains("SQLITE_NOTADB") || reason.contains("file is not a database")) {
+            return invalid("\"" + name + "\" is not a reeltrace catalog (not a SQLite database)", e);
+        }
+        if (reason.contains("SQLITE_FULL") || reason.contains("SQLITE_BUSY") || reason.contains("SQLITE_READONLY")) {
+            return new FingerprintException(FingerprintException.Kind.ENVIRONMENT, what + " catalog \"" + name + "\": " + reason, e);
+        }
+        return invalid(what + " catalog \"" + name + "\": " + reason, e);
+    }
+
+    private static FingerprintException invalid(String message, Throwable cause) {
+        return new FingerprintException(FingerprintException.Kind.INVALID_INPUT, message, cause);
+    }
+
+    @Override
+    public void close() throws FingerprintException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new FingerprintException(FingerprintException.Kind.ENVIRONMENT, "cannot close catalog \"" + name + "\": " + e.getMessage(), e);
+        }
+    }
+}

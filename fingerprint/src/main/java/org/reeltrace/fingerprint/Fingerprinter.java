@@ -1,0 +1,96 @@
+package org.reeltrace.fingerprint;
+
+import org.reeltrace.media.MediaException;
+import org.reeltrace.media.MediaInfo;
+import org.reeltrace.media.MediaProbe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+/**
+ * Computes the fingerprint of a media file: frame hashes on a fixed time grid (bars removed,
+ * rotation applied) and audio landmarks. Memory is bounded by the (small) hash arrays.
+ */
+public final class Fingerprinter {
+    private Fingerprinter() {
+    }
+
+    /** Reads {@code file} when it is a .rtfp fingerprint (by its magic bytes), else fingerprints it as media. */
+    public static Fingerprint load(Path file) throws FingerprintException {
+        return isRtfp(file) ? Fingerprint.read(file) : fingerprint(file);
+    }
+
+    /** True when {@code file} starts with the .rtfp magic bytes. */
+    public static boolean isRtfp(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(4), RtfpCodec.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static Fingerprint fingerprint(Path media) throws FingerprintException {
+        try {
+            MediaInfo info = MediaProbe.probe(media);
+            byte[] sha = sha256(media);
+            VideoTrack video = null;
+            int[] crop = {0, 0, 10000, 10000};
+            int quarterTurns = 0;
+            double duration = info.durationSeconds();
+            long skipped = 0;
+            if (info.hasVideo()) {
+                VideoHasher.Result r = VideoHasher.hash(media, info.rotation(), info.durationSeconds());
+                video = r.track();
+                skipped = r.skippedPackets();
+                CropBox c = r.crop();
+                int p = VideoHasher.PLANE;
+                crop = new int[] {c.left() * 10000 / p, c.top() * 10000 / p, c.right() * 10000 / p, c.bottom() * 10000 / p};
+                quarterTurns = Math.floorMod((int) Math.round(-info.rotation() / 90.0), 4);
+                if (duration <= 0) {
+                    duration = r.lastTimestamp() + VideoHasher.GRID_STEP;
+                }
+            }
+            AudioTrack audio = info.hasAudio() ? AudioLandmarker.extract(media) : null;
+            boolean noVideo = video == null || video.count == 0;
+            boolean noAudio = audio == null || audio.size() == 0;
+            if (noVideo && noAudio) {
+                throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT,
+                        "cannot fingerprint \"" + media + "\": no picture or sound could be decoded");
+            }
+            if (duration <= 0 && audio != null) {
+                duration = (audio.size() == 0 ? 0 : audio.times()[audio.size() - 1]) * audio.hopSeconds();
+            }
+            Fingerprint fp = new Fingerprint(duration, sha, crop, quarterTurns, noVideo ? null : video, noAudio ? null : audio);
+            fp.skippedPackets = skipped;
+            return fp;
+        } catch (MediaException e) {
+            throw new FingerprintException(kind(e.kind()), e.getMessage(), e.hint().orElse(null), e);
+        }
+    }
+
+    static FingerprintException.Kind kind(MediaException.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> FingerprintException.Kind.INVALID_INPUT;
+            case VERIFICATION_FAILED -> FingerprintException.Kind.VERIFICATION_FAILED;
+            case ENVIRONMENT -> FingerprintException.Kind.ENVIRONMENT;
+            case USAGE -> FingerprintException.Kind.USAGE;
+        };
+    }
+
+    static byte[] sha256(Path file) throws FingerprintException {
+        MessageDigest md = RtfpCodec.sha256Digest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                md.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT, "cannot read \"" + file + "\": " + e.getMessage(), e);
+        }
+        return md.digest();
+    }
+}

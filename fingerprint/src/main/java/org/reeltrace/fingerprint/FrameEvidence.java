@@ -1,0 +1,84 @@
+package org.reeltrace.fingerprint;
+
+/**
+ * How one query frame is compared with one reference frame, in four modes:
+ * WHOLE (whole picture, or its mirror image), CROPPED (the whole query picture against the
+ * reference's inner 80%: a cropped or zoomed copy), INSET (a query sub-region against the whole
+ * reference picture: picture-in-picture, added borders) and REGIONS (the same sub-region on both
+ * sides: big logos, subtitles or overlays covering part of the picture). Distances are Hamming distances of 256-bit
+ * hashes; -1 means "not informative" (a flat picture, or no region hashes on this frame).
+ */
+enum FrameEvidence {
+    WHOLE, CROPPED, INSET, REGIONS;
+
+    /** frames flatter than this are kept for timing but never count as evidence */
+    static final int MIN_QUALITY = 12;
+
+    int distance(VideoTrack q, int i, VideoTrack r, int j) {
+        return switch (this) {
+            case WHOLE -> whole(q, i, r, j);
+            case CROPPED -> cropped(q, i, r, j);
+            case INSET -> inset(q, i, r, j);
+            case REGIONS -> regions(q, i, r, j);
+        };
+    }
+
+    /** Whether query frame {@code i} can give evidence in this mode at all. */
+    boolean informative(VideoTrack q, int i) {
+        if (this == WHOLE || this == CROPPED) {
+            return q.quality(i) >= MIN_QUALITY;
+        }
+        if (!q.hasRegions(i)) {
+            return false;
+        }
+        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+            if (q.regionQuality(i, g) >= MIN_QUALITY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int whole(VideoTrack q, int i, VideoTrack r, int j) {
+        if (q.quality(i) < MIN_QUALITY || r.quality(j) < MIN_QUALITY) {
+            return -1;
+        }
+        return Math.min(Hashes.distance(q.full, i, r.full, j), Hashes.distance(q.flip, i, r.full, j));
+    }
+
+    private static int cropped(VideoTrack q, int i, VideoTrack r, int j) {
+        if (q.quality(i) < MIN_QUALITY || !r.hasRegions(j) || r.regionQuality(j, VideoTrack.INNER) < MIN_QUALITY) {
+            return -1;
+        }
+        int ri = r.regionIndex(j, VideoTrack.INNER);
+        return Math.min(Hashes.distance(q.full, i, r.regions, ri), Hashes.distance(q.flip, i, r.regions, ri));
+    }
+
+    private static int inset(VideoTrack q, int i, VideoTrack r, int j) {
+        if (!q.hasRegions(i) || r.quality(j) < MIN_QUALITY) {
+            return -1;
+        }
+        int best = -1;
+        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+            if (q.regionQuality(i, g) >= MIN_QUALITY) {
+                int d = Hashes.distance(q.regions, q.regionIndex(i, g), r.full, j);
+                best = best < 0 ? d : Math.min(best, d);
+            }
+        }
+        return best;
+    }
+
+    private static int regions(VideoTrack q, int i, VideoTrack r, int j) {
+        if (!q.hasRegions(i) || !r.hasRegions(j)) {
+            return -1;
+        }
+        int best = -1;
+        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+            if (q.regionQuality(i, g) >= MIN_QUALITY && r.regionQuality(j, g) >= MIN_QUALITY) {
+                int d = Hashes.distance(q.regions, q.regionIndex(i, g), r.regions, r.regionIndex(j, g));
+                best = best < 0 ? d : Math.min(best, d);
+            }
+        }
+        return best;
+    }
+}

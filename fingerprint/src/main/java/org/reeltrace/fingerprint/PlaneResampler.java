@@ -1,0 +1,47 @@
+package org.reeltrace.fingerprint;
+
+/** Area-averages a rectangle of a small 8-bit plane into the 64x64 float plane the hasher reads. */
+final class PlaneResampler {
+    private PlaneResampler() {
+    }
+
+    /** Resamples [x0,x1) x [y0,y1) (fractional pixel bounds) of {@code src} into {@code dst}. */
+    static void resample(byte[] src, int width, double x0, double y0, double x1, double y1, float[] dst) {
+        int n = DctHasher.SIZE;
+        double sx = (x1 - x0) / n;
+        double sy = (y1 - y0) / n;
+        for (int oy = 0; oy < n; oy++) {
+            int ya = (int) Math.floor(y0 + oy * sy);
+            int yb = Math.max(ya + 1, (int) Math.ceil(y0 + (oy + 1) * sy));
+            for (int ox = 0; ox < n; ox++) {
+                int xa = (int) Math.floor(x0 + ox * sx);
+                int xb = Math.max(xa + 1, (int) Math.ceil(x0 + (ox + 1) * sx));
+                int sum = 0;
+                for (int y = ya; y < yb; y++) {
+                    int row = y * width;
+                    for (int x = xa; x < xb; x++) {
+                        sum += src[row + x] & 0xff;
+                    }
+                }
+                dst[oy * n + ox] = (float) sum / ((yb - ya) * (xb - xa));
+            }
+        }
+    }
+
+    /** Rotates a square plane clockwise by {@code quarterTurns} x 90 degrees into {@code dst}. */
+    static void rotate(byte[] src, int size, int quarterTurns, byte[] dst) {
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int sx;
+                int sy;
+                switch (quarterTurns & 3) {
+                    case 1 -> { sx = y; sy = size - 1 - x; }
+                    case 2 -> { sx = size - 1 - x; sy = size - 1 - y; }
+                    case 3 -> { sx = size - 1 - y; sy = x; }
+                    default -> { sx = x; sy = y; }
+                }
+                dst[y * size + x] = src[sy * size + sx];
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.reeltrace.watermark;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Informed detection: align the suspect with the original in time (fingerprints) and space
+ * (crop, scale, letterbox), subtract the original picture (after a per-picture gain/offset fit
+ * for brightness and contrast changes) and correlate what is left, in the original's pattern
+ * coordinates where the tile's position is known exactly.
+ */
+final class InformedDetector {
+    private static final int REGISTRATION_PAIRS = 6;
+
+    private InformedDetector() {
+    }
+
+    static Detection detect(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
+        WatermarkEmbedder.requireInput(suspect);
+        WatermarkEmbedder.requireInput(reference);
+        TilePattern tile = new TilePattern(key);
+        if (OutputFiles.isStill(suspect) || OutputFiles.isStill(reference)) {
+            return still(suspect, reference, tile);
+        }
+        TemporalAlignment.Offset offset = TemporalAlignment.find(suspect, reference);
+        SpatialRegistration.Mapping map = registerVideo(suspect, reference, offset.seconds());
+        ResidualAccumulator acc;
+        try (WorkingClip s = WorkingClip.open(suspect); WorkingClip r = WorkingClip.open(reference)) {
+            acc = new ResidualAccumulator(r.width, r.height);
+            float[] warped = new float[r.width * r.height];
+            boolean[] valid = new boolean[r.width * r.height];
+            float[] sp;
+            while ((sp = s.next()) != null) {
+                double t = s.time() + offset.seconds();
+                float[] rp = r.at(t, null);
+                if (rp == null) {
+                    if (t > r.duration + 1) {
+                        break;
+                    }
+                    continue;
+                }
+                subtract(sp, s.width, s.height, rp, r.width, r.height, map, warped, valid);
+                acc.add(warped, valid);
+            }
+        }
+        return decide(acc, tile);
+    }
+
+    private static Detection still(Path suspect, Path reference, TilePattern tile) throws WatermarkException {
+        BufferedImage si = StillImages.read(suspect);
+        BufferedImage ri = StillImages.read(reference);
+        int[] ss = WorkingFrame.sizeFor(si.getWidth(), si.getHeight());
+        int[] rs = WorkingFrame.sizeFor(ri.getWidth(), ri.getHeight());
+        float[] sp = WorkingFrame.resample(StillImages.lumaFloat(si), si.getWidth(), si.getHeight(), ss[0], ss[1]);
+        float[] rp = WorkingFrame.resample(StillImages.lumaFloat(ri), ri.getWidth(), ri.getHeight(), rs[0], rs[1]);
+        SpatialRegistration.Mapping map = SpatialRegistration.register(List.of(sp), ss[0], ss[1], List.of(rp), rs[0], rs[1]);
+        ResidualAccumulator acc = new ResidualAccumulator(rs[0], rs[1]);
+        float[] warped = new float[rs[0] * rs[1]];
+        boolean[] valid = new boolean[warped.length];
+        subtract(sp, ss[0], ss[1], rp, rs[0], rs[1], map, warped, valid);
+        acc.add(warped, valid);
+        return decide(acc, tile);
+    }
+
+    private static Detection decide(ResidualAccumulator acc, TilePattern tile) {
+        if (acc.pictures == 0) {
+            return new Detection(false, null, 0, 1, new double[PayloadCodec.CODED_BITS], "informed");
+        }
+        double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
+        List<double[]> softs = new ArrayList<>();
+        softs.add(TileSync.readAt(folded, tile, 0, 0));
+        softs.add(TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile).soft());
+        return Decision.decide(softs, "informed");
+    }
+
+    /** Picks a few picture pairs spread over the suspect and registers them. */
+    private static SpatialRegistration.Mapping registerVideo(Path suspect, Path reference, double offset) throws WatermarkException {
+        List<float[]> sus = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        int sw;
+        int sh;
+        try (WorkingClip s = WorkingClip.open(suspect)) {
+            sw = s.width;
+            sh = s.height;
+            double dur = s.duration > 0 ? s.duration : 10;
+            int next = 0;
+            float[] p;
+            while ((p = s.next()) != null && next < REGISTRATION_PAIRS) {
+                double want = dur * (next + 0.5) / REGISTRATION_PAIRS;
+                if (s.time() >= want) {
+                    sus.add(p.clone());
+                    times.add(s.time());
+                    next++;
+                }
+            }
+        }
+        List<float[]> ref = new ArrayList<>();
+        List<float[]> susKept = new ArrayList<>();
+        int rw;
+        int rh;
+        try (WorkingClip r = WorkingClip.open(reference)) {
+            rw = r.width;
+            rh = r.height;
+            for (int i = 0; i < sus.size(); i++) {
+                float[] rp = r.at(times.get(i) + offset, null);
+                if (rp != null) {
+                    ref.add(rp.clone());
+                    susKept.add(sus.get(i));
+                }
+            }
+        }
+        if (ref.isEmpty()) {
+            throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT,
+                    "\"" + suspect + "\" does not overlap \"" + reference + "\" in time", "is --reference the right original?", null);
+        }
+        return SpatialRegistration.register(susKept, sw, sh, ref, rw, rh);
+    }
+
+    /**
+     * Warps the suspect picture into reference working coordinates and subtracts the reference
+     * after a least-squares gain/offset fit; pixels outside the suspect's content are invalid.
+     */
+    static void subtract(float[] sp, int sw, int sh, float[] rp, int rw, int rh, SpatialRegistration.Mapping m,
+                         float[] out, boolean[] valid) {
+        double sa = 0;
+        double sb = 0;
+        double sab = 0;
+        double sbb = 0;
+        int n = 0;
+        for (int y = 0; y < rh; y++) {
+            double sy = (y - m.by()) / m.ay();
+            for (int x = 0; x < rw; x++) {
+                double sx = (x - m.bx()) / m.ax();
+                int i = y * rw + x;
+                if (sx < m.x0() || sx > m.x1() - 1 || sy < m.y0() || sy > m.y1() - 1) {
+                    valid[i] = false;
+                    out[i] = 0;
+                    continue;
+                }
+                valid[i] = true;
+                float v = (float) WorkingFrame.bilinear(sp, sw, sh, sx, sy);
+                out[i] = v;
+                double b = rp[i];
+                sa += v;
+                sb += b;
+                sab += v * b;
+                sbb += b * b;
+                n++;
+            }
+        }
+        double gain = 1;
+        double off = 0;
+        if (n > 16) {
+            double vb = sbb - sb * sb / n;
+            gain = vb > 1e-6 ? (sab - sa * sb / n) / vb : 1;
+            off = (sa - gain * sb) / n;
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (valid[i]) {
+                out[i] = (float) (out[i] - gain * rp[i] - off);
+            }
+        }
+    }
+}

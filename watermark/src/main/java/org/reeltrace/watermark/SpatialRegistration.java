@@ -1,0 +1,191 @@
+package org.reeltrace.watermark;
+
+import java.util.List;
+
+/**
+ * Registers a suspect picture against the original: letterbox bars found first, then the
+ * suspect's content is searched as a scaled, shifted window of the original (crop, resize,
+ * pad), coarse grid first, then a pattern search on normalised cross-correlation summed over
+ * several aligned picture pairs. Model: refX = ax * suspectX + bx, refY = ay * suspectY + by
+ * (working-resolution pixel centres).
+ */
+final class SpatialRegistration {
+    private SpatialRegistration() {
+    }
+
+    /** The mapping and the suspect's content rectangle [x0, x1) x [y0, y1). */
+    record Mapping(double ax, double bx, double ay, double by, int x0, int y0, int x1, int y1, double score) {
+        double refX(double sx) {
+            return ax * sx + bx;
+        }
+
+        double refY(double sy) {
+            return ay * sy + by;
+        }
+    }
+
+    static Mapping register(List<float[]> suspect, int sw, int sh, List<float[]> reference, int rw, int rh) {
+        int[] box = contentBox(suspect, sw, sh);
+        int cw = box[2] - box[0];
+        int ch = box[3] - box[1];
+        // coarse: uniform scale k (reference pixels per suspect pixel), window anywhere inside
+        double kMax = Math.min(rw / (double) cw, rh / (double) ch);
+        double best = Double.NEGATIVE_INFINITY;
+        double[] p = null;
+        for (double k = kMax * 0.75; k <= kMax * 1.0001; k *= 1.012) {
+            double ww = k * cw;
+            double wh = k * ch;
+            for (double ox = 0; ox <= rw - ww + 1e-9; ox += 4) {
+                for (double oy = 0; oy <= rh - wh + 1e-9; oy += 4) {
+                    double[] q = toAffine(k, k, ox, oy, box);
+                    double s = score(q, suspect, sw, reference, rw, rh, box, 8);
+                    if (s > best) {
+                        best = s;
+                        p = q;
+                    }
+                }
+            }
+        }
+        if (p == null) {
+            p = toAffine(kMax, kMax, 0, 0, box);
+        }
+        // refine all four parameters independently (crops that change the aspect ratio)
+        double[] steps = {2, 1, 0.5, 0.25, 0.125};
+        best = score(p, suspect, sw, reference, rw, rh, box, 2);
+        for (double step : steps) {
+            boolean improved = true;
+            while (improved) {
+                improved = false;
+                for (int i = 0; i < 4; i++) {
+                    for (int sign = -1; sign <= 1; sign += 2) {
+                        double[] q = p.clone();
+                        if (i == 0 || i == 2) {
+                            // scale step that moves the far edge by `step` pixels
+                            double extent = i == 0 ? (box[2] - box[0]) : (box[3] - box[1]);
+                            double centre = i == 0 ? (box[0] + box[2]) / 2.0 : (box[1] + box[3]) / 2.0;
+                            double da = sign * step / extent;
+                            q[i] += da;
+                            q[i + 1] -= da * centre; // keep the centre in place
+                        } else {
+                            q[i] += sign * step;
+                        }
+                        double s = score(q, suspect, sw, reference, rw, rh, box, 2);
+                        if (s > best + 1e-6) {
+                            best = s;
+                            p = q;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+        }
+        return new Mapping(p[0], p[1], p[2], p[3], box[0], box[1], box[2], box[3], best);
+    }
+
+    /**
+     * The mapping that puts the suspect content box's left/top edge at reference (ox, oy) with
+     * kx, ky reference pixels per suspect pixel (edges, not centres: refX + 0.5 = kx * (x + 0.5 - x0) + ox).
+     */
+    private static double[] toAffine(double kx, double ky, double ox, double oy, int[] box) {
+        return new double[] {kx, ox - kx * box[0] + 0.5 * kx - 0.5, ky, oy - ky * box[1] + 0.5 * ky - 0.5};
+    }
+
+    /** Mean over picture pairs of the NCC between suspect content and the mapped reference. */
+    static double score(double[] p, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box, int stride) {
+        double total = 0;
+        for (int f = 0; f < suspect.size(); f++) {
+            float[] s = suspect.get(f);
+            float[] r = reference.get(f);
+            double ss = 0;
+            double rr = 0;
+            double sr = 0;
+            double sm = 0;
+            double rm = 0;
+            int n = 0;
+            for (int y = box[1] + stride / 2; y < box[3]; y += stride) {
+                double ry = p[2] * y + p[3];
+                if (ry < 0 || ry > rh - 1) {
+                    continue;
+                }
+                for (int x = box[0] + stride / 2; x < box[2]; x += stride) {
+                    double rx = p[0] * x + p[1];
+                    if (rx < 0 || rx > rw - 1) {
+                        continue;
+                    }
+                    double a = s[y * sw + x];
+                    double b = WorkingFrame.bilinear(r, rw, rh, rx, ry);
+                    sm += a;
+                    rm += b;
+                    ss += a * a;
+                    rr += b * b;
+                    sr += a * b;
+                    n++;
+                }
+            }
+            if (n < 16) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double cov = sr - sm * rm / n;
+            double va = ss - sm * sm / n;
+            double vb = rr - rm * rm / n;
+            total += (va <= 0 || vb <= 0) ? 0 : cov / Math.sqrt(va * vb);
+        }
+        return total / suspect.size();
+    }
+
+    /** Bounding box of non-bar content: rows/columns whose mean over the pictures is not near-black and flat. */
+    static int[] contentBox(List<float[]> pictures, int w, int h) {
+        double[] col = new double[w];
+        double[] colVar = new double[w];
+        double[] row = new double[h];
+        double[] rowVar = new double[h];
+        for (float[] p : pictures) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = p[y * w + x];
+                    col[x] += v;
+                    colVar[x] += v * v;
+                    row[y] += v;
+                    rowVar[y] += v * v;
+                }
+            }
+        }
+        int n = pictures.size();
+        int x0 = 0;
+        int x1 = w;
+        int y0 = 0;
+        int y1 = h;
+        while (x0 < w / 3 && isBar(col[x0], colVar[x0], (double) n * h)) {
+            x0++;
+        }
+        while (x1 > 2 * w / 3 && isBar(col[x1 - 1], colVar[x1 - 1], (double) n * h)) {
+            x1--;
+        }
+        while (y0 < h / 3 && isBar(row[y0], rowVar[y0], (double) n * w)) {
+            y0++;
+        }
+        while (y1 > 2 * h / 3 && isBar(row[y1 - 1], rowVar[y1 - 1], (double) n * w)) {
+            y1--;
+        }
+        // the bar's edge pixel is blended: skip one more
+        if (x0 > 0) {
+            x0++;
+        }
+        if (x1 < w) {
+            x1--;
+        }
+        if (y0 > 0) {
+            y0++;
+        }
+        if (y1 < h) {
+            y1--;
+        }
+        return new int[] {x0, y0, x1, y1};
+    }
+
+    private static boolean isBar(double sum, double sumSq, double count) {
+        double mean = sum / count;
+        double var = sumSq / count - mean * mean;
+        return mean < 24 && var < 16;
+    }
+}

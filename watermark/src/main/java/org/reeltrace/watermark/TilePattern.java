@@ -1,0 +1,86 @@
+package org.reeltrace.watermark;
+
+/**
+ * The keyed tile: {@link #SIDE}x{@link #SIDE} chips repeated over the whole picture. Chip k
+ * carries coded bit {@code bitOf[k]} with sign {@code sign[k]}; every coded bit owns 5 or 6
+ * chips per tile scattered by a keyed permutation. The tile is tiled with a cell size of
+ * (shorter picture side / {@link #CELLS_PER_SHORT_SIDE}) pixels, so it scales with the picture.
+ */
+final class TilePattern {
+    static final int SIDE = 32;
+    static final int CHIPS = SIDE * SIDE;
+    static final int CELLS_PER_SHORT_SIDE = 72;
+
+    final int[] bitOf = new int[CHIPS];
+    final int[] sign = new int[CHIPS];
+
+    TilePattern(WatermarkKey key) {
+        byte[] signs = key.stream("tile-signs", CHIPS / 8);
+        for (int k = 0; k < CHIPS; k++) {
+            sign[k] = ((signs[k >>> 3] >>> (7 - (k & 7))) & 1) == 1 ? 1 : -1;
+        }
+        int[] perm = new int[CHIPS];
+        for (int i = 0; i < CHIPS; i++) {
+            perm[i] = i;
+        }
+        byte[] draws = key.stream("tile-bits", 4 * CHIPS);
+        for (int i = CHIPS - 1; i > 0; i--) {
+            long u = ((draws[4 * i] & 0xffL) << 24) | ((draws[4 * i + 1] & 0xffL) << 16)
+                    | ((draws[4 * i + 2] & 0xffL) << 8) | (draws[4 * i + 3] & 0xffL);
+            int j = (int) ((u * (i + 1)) >>> 32);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        for (int k = 0; k < CHIPS; k++) {
+            bitOf[k] = perm[k] % PayloadCodec.CODED_BITS;
+        }
+    }
+
+    /** Chip amplitudes (+1/-1) of the tile for a codeword, row-major. */
+    float[] chips(int[] codeword) {
+        float[] c = new float[CHIPS];
+        for (int k = 0; k < CHIPS; k++) {
+            c[k] = codeword[bitOf[k]] == 1 ? sign[k] : -sign[k];
+        }
+        return c;
+    }
+
+    /** Cell size in pixels for a picture. */
+    static double cellSize(int width, int height) {
+        return Math.min(width, height) / (double) CELLS_PER_SHORT_SIDE;
+    }
+
+    /**
+     * The tiled chip field bilinearly interpolated at full resolution: value at pixel (x, y)
+     * interpolates the chips around ((x + 0.5) / cell - 0.5, (y + 0.5) / cell - 0.5).
+     */
+    static float[] field(float[] chips, int width, int height) {
+        double cell = cellSize(width, height);
+        float[] out = new float[width * height];
+        int[] x0 = new int[width];
+        float[] fx = new float[width];
+        for (int x = 0; x < width; x++) {
+            double u = (x + 0.5) / cell - 0.5;
+            int ui = (int) Math.floor(u);
+            x0[x] = ui;
+            fx[x] = (float) (u - ui);
+        }
+        for (int y = 0; y < height; y++) {
+            double v = (y + 0.5) / cell - 0.5;
+            int vi = (int) Math.floor(v);
+            float fy = (float) (v - vi);
+            int r0 = Math.floorMod(vi, SIDE) * SIDE;
+            int r1 = Math.floorMod(vi + 1, SIDE) * SIDE;
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                int c0 = Math.floorMod(x0[x], SIDE);
+                int c1 = Math.floorMod(x0[x] + 1, SIDE);
+                float a = chips[r0 + c0] + (chips[r0 + c1] - chips[r0 + c0]) * fx[x];
+                float b = chips[r1 + c0] + (chips[r1 + c1] - chips[r1 + c0]) * fx[x];
+                out[row + x] = a + (b - a) * fy;
+            }
+        }
+        return out;
+    }
+}
