@@ -4,6 +4,7 @@ import org.reeltrace.chain.contract.ReeltraceRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionDecoder;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -234,8 +235,10 @@ public final class Anchorer {
             ChainClient c = s.client();
             Credentials key = s.credentials();
             String data = registry().anchor(root, uri).encodeFunctionCall();
-            BigInteger gas = c.estimateGas(key.getAddress(), s.contract(), data);
-            gas = gas.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
+            // a replacement keeps its gas limit: estimating now would run against the pending
+            // state, where the transaction it replaces has already anchored the root
+            BigInteger gas = replacing != null ? TransactionDecoder.decode(replacing.raw()).getGasLimit()
+                    : c.estimateGas(key.getAddress(), s.contract(), data).multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
             Fees now = Fees.current(c);
             Fees fees = replacing == null ? now : replacing.fees().bumped(now);
             BigInteger nonce = replacing != null ? BigInteger.valueOf(replacing.nonce())
