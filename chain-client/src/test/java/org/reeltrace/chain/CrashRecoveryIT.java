@@ -254,7 +254,7 @@ class CrashRecoveryIT {
         List<Path> files = files(dir, "stuck", 2);
         long before = nonce();
         node.rpc("evm_setAutomine", false);
-        ChainConfig cfg = node.config().withTimeout(java.time.Duration.ofSeconds(2));
+        ChainConfig cfg = node.config().withTimeout(java.time.Duration.ofSeconds(3)); // gives up after 3 timeouts: 9 s
         CompletableFuture<AnchorResult> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return Anchorer.anchor(items(files), dir.resolve("r"), cfg);
@@ -264,7 +264,12 @@ class CrashRecoveryIT {
         });
         AnchorResult r;
         try {
-            Thread.sleep(3500); // past the 2 s timeout: the run has sent a replacement
+            // past the 3 s timeout the run replaces its transaction: anvil's 1 gwei tip bumped by 1/8 (+1 wei)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!node.rpc("txpool_content").toLowerCase(java.util.Locale.ROOT).contains("0x430e2341")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             node.rpc("evm_mine");
             r = run.get(60, TimeUnit.SECONDS);
         } finally {
