@@ -28,9 +28,12 @@ class ChainCliIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         CliRun.of("chain", "dev", "stop");
         System.clearProperty("reeltrace.home");
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static JsonNode json(CliRun r) {
