@@ -22,5 +22,5 @@ if [ ! -x "$chain_cache/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" ];
     npm install --prefix "$chain_cache" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
         "@foundry-rs/anvil-linux-amd64@$chain_anvil_version"
 fi
-"$chain_cache/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" --version | head -1
+"$chain_cache/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" --version | sed -n 1p
 cd "$chain_root"

@@ -11,6 +11,37 @@ const SOURCE = 'ReeltraceRegistry.sol';
 const CONTRACT = 'ReeltraceRegistry';
 const outDir = path.join(__dirname, '..', 'resources', 'org', 'reeltrace', 'chain', 'contract');
 
+function findImport(name) {
+  try {
+    return { contents: fs.readFileSync(require.resolve(name), 'utf8') };
+  } catch (e) {
+    return { error: 'not found: ' + name };
+  }
+}
+
+function compile(sources) {
+  const input = {
+    language: 'Solidity',
+    sources,
+    settings: {
+      evmVersion: EVM_VERSION,
+      optimizer: { enabled: true, runs: 200 },
+      metadata: { bytecodeHash: 'none' },
+      outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+    },
+  };
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
+  for (const e of output.errors || []) console.error(e.formattedMessage);
+  if ((output.errors || []).some((e) => e.severity === 'error')) process.exit(1);
+  return output;
+}
+
+// Test-only contract: OpenZeppelin's MerkleProof checking anchor-v1 proofs (MerkleProofCheckIT).
+const testDir = path.join(__dirname, '..', '..', 'test', 'solidity');
+const check = compile({ 'MerkleProofCheck.sol': { content: fs.readFileSync(path.join(testDir, 'MerkleProofCheck.sol'), 'utf8') } })
+  .contracts['MerkleProofCheck.sol'].MerkleProofCheck;
+fs.writeFileSync(path.join(__dirname, '..', '..', 'test', 'resources', 'MerkleProofCheck.bin'), check.evm.bytecode.object);
+
 const input = {
   language: 'Solidity',
   sources: { [SOURCE]: { content: fs.readFileSync(path.join(__dirname, SOURCE), 'utf8') } },

@@ -4,6 +4,7 @@ import org.reeltrace.chain.contract.ReeltraceRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionDecoder;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -78,7 +79,7 @@ public final class Anchorer {
             for (Journal.Batch b : pending) {
                 ReceiptBatch batch = new ReceiptBatch(b.items());
                 Receipt.Anchor a = complete(b.id(), batch.root(), b.uri());
-                writeReceipts(batch, a, b.receiptDir(), new HashSet<>());
+                writeReceipts(batch, a, b.receiptDir());
             }
             return pending.size();
         }
@@ -89,12 +90,12 @@ public final class Anchorer {
                 unique.putIfAbsent(Hex.of(it.leaf()), it);
             }
             List<AnchorItem> fresh = new ArrayList<>();
-            Map<String, Journal.Batch> known = new LinkedHashMap<>();
+            Map<String, Long> knownIn = new LinkedHashMap<>();
             for (Map.Entry<String, AnchorItem> e : unique.entrySet()) {
-                Optional<Journal.Batch> b = cfg.force() ? Optional.empty()
+                Optional<Long> b = cfg.force() ? Optional.empty()
                         : journal.anchoredBatchOf(Hex.parse32(e.getKey()), s.chainId(), s.contract());
                 if (b.isPresent()) {
-                    known.put(e.getKey(), b.get());
+                    knownIn.put(e.getKey(), b.get());
                 } else {
                     fresh.add(e.getValue());
                 }
@@ -109,29 +110,30 @@ public final class Anchorer {
                 newAnchor = complete(id, batch.root(), URI);
                 newRoot = Hex.of(batch.root());
                 for (int i = 0; i < fresh.size(); i++) {
-                    receipts.put(Hex.of(fresh.get(i).leaf()), batch.receipt(i, newAnchor));
+                    receipts.put(batch.leafHex(i), batch.receipt(i, newAnchor));
                 }
             }
-            for (Map.Entry<String, Journal.Batch> e : known.entrySet()) {
-                Journal.Batch b = e.getValue();
+            // each earlier batch is loaded once, however many of its items come back
+            for (long id : new java.util.LinkedHashSet<>(knownIn.values())) {
+                Journal.Batch b = journal.batch(id);
                 ReceiptBatch old = new ReceiptBatch(b.items());
                 for (int i = 0; i < b.items().size(); i++) {
-                    if (Hex.of(b.items().get(i).leaf()).equals(e.getKey())) {
-                        receipts.put(e.getKey(), old.receipt(i, b.anchor()));
-                        break;
+                    String leaf = old.leafHex(i);
+                    if (Long.valueOf(id).equals(knownIn.get(leaf))) {
+                        receipts.put(leaf, old.receipt(i, b.anchor()));
                     }
                 }
             }
-            List<Path> files = new ArrayList<>();
-            Set<String> used = new HashSet<>();
+            List<Receipt> ordered = new ArrayList<>(items.size());
             for (AnchorItem it : items) {
-                files.add(write(receipts.get(Hex.of(it.leaf())), dir, used));
+                ordered.add(receipts.get(Hex.of(it.leaf())));
             }
+            List<Path> files = writeAll(ordered, dir);
             if (newAnchor != null) {
-                return new AnchorResult(newAnchor.txHash(), newAnchor.blockNumber(), newRoot, files, true, known.size());
+                return new AnchorResult(newAnchor.txHash(), newAnchor.blockNumber(), newRoot, files, true, knownIn.size());
             }
             Receipt first = receipts.values().iterator().next();
-            return new AnchorResult(first.anchor().txHash(), first.anchor().blockNumber(), first.root(), files, false, known.size());
+            return new AnchorResult(first.anchor().txHash(), first.anchor().blockNumber(), first.root(), files, false, knownIn.size());
         }
 
         /** Drives batch {@code id} until its root is anchored at the confirmation depth. */
@@ -233,8 +235,10 @@ public final class Anchorer {
             ChainClient c = s.client();
             Credentials key = s.credentials();
             String data = registry().anchor(root, uri).encodeFunctionCall();
-            BigInteger gas = c.estimateGas(key.getAddress(), s.contract(), data);
-            gas = gas.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
+            // a replacement keeps its gas limit: estimating now would run against the pending
+            // state, where the transaction it replaces has already anchored the root
+            BigInteger gas = replacing != null ? TransactionDecoder.decode(replacing.raw()).getGasLimit()
+                    : c.estimateGas(key.getAddress(), s.contract(), data).multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
             Fees now = Fees.current(c);
             Fees fees = replacing == null ? now : replacing.fees().bumped(now);
             BigInteger nonce = replacing != null ? BigInteger.valueOf(replacing.nonce())
@@ -265,16 +269,45 @@ public final class Anchorer {
                     new ReadonlyTransactionManager(s.client().web3j(), s.credentials().getAddress()), new DefaultGasProvider());
         }
 
-        private void writeReceipts(ReceiptBatch batch, Receipt.Anchor a, Path dir, Set<String> used) throws ChainException {
+        private void writeReceipts(ReceiptBatch batch, Receipt.Anchor a, Path dir) throws ChainException {
             createDirectories(dir);
+            List<Receipt> all = new ArrayList<>(batch.items().size());
             for (int i = 0; i < batch.items().size(); i++) {
-                write(batch.receipt(i, a), dir, used);
+                all.add(batch.receipt(i, a));
             }
+            writeAll(all, dir);
         }
+    }
+
+    /** Writes the receipts into {@code dir} (names chosen in order, files written in parallel); their paths in order. */
+    static List<Path> writeAll(List<Receipt> receipts, Path dir) throws ChainException {
+        Set<String> used = new HashSet<>();
+        List<Path> paths = new ArrayList<>(receipts.size());
+        for (Receipt r : receipts) {
+            paths.add(dir.resolve(fileName(r, used)));
+        }
+        java.util.concurrent.atomic.AtomicReference<ChainException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.stream.IntStream.range(0, receipts.size()).parallel().forEach(i -> {
+            try {
+                writeFile(receipts.get(i), paths.get(i));
+            } catch (ChainException e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return paths;
     }
 
     /** Writes {@code r} as DIR/NAME.receipt.json (NAME-LEAF8 when the name is taken), atomically. */
     static Path write(Receipt r, Path dir, Set<String> used) throws ChainException {
+        Path target = dir.resolve(fileName(r, used));
+        writeFile(r, target);
+        return target;
+    }
+
+    private static String fileName(Receipt r, Set<String> used) {
         String base = r.item().name().replaceAll("[^A-Za-z0-9._-]", "_");
         if (base.isEmpty() || base.startsWith(".")) {
             base = "item" + base;
@@ -284,12 +317,15 @@ public final class Anchorer {
             name = base + "-" + r.leaf().substring(2, 10) + ".receipt.json";
             used.add(name);
         }
-        Path target = dir.resolve(name);
+        return name;
+    }
+
+    private static void writeFile(Receipt r, Path target) throws ChainException {
         try {
-            Path tmp = Files.createTempFile(dir, ".receipt", ".tmp");
+            // one writer per journal (journal.lock), so a fixed temporary name beside the target cannot clash
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             Files.write(tmp, ReceiptJson.write(r));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
         } catch (IOException e) {
             throw new ChainException(ENVIRONMENT, "cannot write receipt \"" + target + "\": " + e.getMessage(), e);
         }

@@ -129,11 +129,33 @@ final class Journal implements AutoCloseable {
         return batches("SELECT * FROM batch WHERE state='" + PENDING + "' AND chain_id=? AND contract=? ORDER BY id", chainId, contract);
     }
 
-    /** The anchored batch holding {@code leaf} on this chain and contract, if any (the latest). */
-    Optional<Batch> anchoredBatchOf(byte[] leaf, long chainId, String contract) throws ChainException {
-        List<Batch> b = batches("SELECT batch.* FROM batch JOIN item ON item.batch_id = batch.id WHERE item.leaf='" + Hex.of(leaf)
-                + "' AND batch.state='" + ANCHORED + "' AND chain_id=? AND contract=? ORDER BY batch.id DESC LIMIT 1", chainId, contract);
-        return b.stream().findFirst();
+    /** The id of the latest anchored batch holding {@code leaf} on this chain and contract, if any. */
+    Optional<Long> anchoredBatchOf(byte[] leaf, long chainId, String contract) throws ChainException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT batch.id FROM item JOIN batch ON item.batch_id = batch.id"
+                + " WHERE item.leaf=? AND batch.state='" + ANCHORED + "' AND chain_id=? AND contract=? ORDER BY batch.id DESC LIMIT 1")) {
+            ps.setString(1, Hex.of(leaf));
+            ps.setLong(2, chainId);
+            ps.setString(3, contract.toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Batch {@code id} with its items. */
+    Batch batch(long id) throws ChainException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT chain_id, contract FROM batch WHERE id=?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return batches("SELECT * FROM batch WHERE id=" + id + " AND chain_id=? AND contract=?", rs.getLong(1), rs.getString(2))
+                        .getFirst();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     private List<Batch> batches(String sql, long chainId, String contract) throws ChainException {

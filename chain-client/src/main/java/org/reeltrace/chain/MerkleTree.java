@@ -15,6 +15,7 @@ public final class MerkleTree {
 
     /** levels.get(0) are the leaves, the last level holds the root alone. */
     private final List<byte[][]> levels;
+    private volatile List<String[]> hex;
 
     private MerkleTree(List<byte[][]> levels) {
         this.levels = levels;
@@ -63,6 +64,47 @@ public final class MerkleTree {
             i >>= 1;
         }
         return proof;
+    }
+
+    /** The proof of leaf {@code index} as 0x-hex strings, from a cache of every node's hex (batch receipts). */
+    public List<String> proofHex(int index) {
+        List<String[]> hex = hexLevels();
+        List<String> proof = new ArrayList<>(levels.size());
+        int i = index;
+        for (int k = 0; k < levels.size() - 1; k++) {
+            String[] level = hex.get(k);
+            int sibling = i ^ 1;
+            if (sibling < level.length) {
+                proof.add(level[sibling]);
+            }
+            i >>= 1;
+        }
+        return proof;
+    }
+
+    /** The leaf {@code index} as 0x-hex. */
+    public String leafHex(int index) {
+        return hexLevels().getFirst()[index];
+    }
+
+    private List<String[]> hexLevels() {
+        List<String[]> cached = hex;
+        return cached != null ? cached : buildHexLevels();
+    }
+
+    private synchronized List<String[]> buildHexLevels() {
+        if (hex == null) {
+            List<String[]> h = new ArrayList<>(levels.size());
+            for (byte[][] level : levels) {
+                String[] l = new String[level.length];
+                for (int i = 0; i < level.length; i++) {
+                    l[i] = Hex.of(level[i]);
+                }
+                h.add(l);
+            }
+            hex = h;
+        }
+        return hex;
     }
 
     /** The root that {@code leaf} and {@code proof} lead to. */

@@ -8,6 +8,7 @@ public final class ReceiptBatch {
     private final List<AnchorItem> items;
     private final List<byte[]> leaves;
     private final MerkleTree tree;
+    private final String rootHex;
 
     public ReceiptBatch(List<AnchorItem> items) {
         if (items.isEmpty()) {
@@ -19,10 +20,16 @@ public final class ReceiptBatch {
             leaves.add(item.leaf());
         }
         this.tree = MerkleTree.of(leaves);
+        this.rootHex = Hex.of(tree.root());
     }
 
     public byte[] root() {
         return tree.root();
+    }
+
+    /** The leaf of item {@code index} as 0x-hex. */
+    public String leafHex(int index) {
+        return tree.leafHex(index);
     }
 
     public List<AnchorItem> items() {
@@ -32,16 +39,13 @@ public final class ReceiptBatch {
     /** The receipt of item {@code index} once the root is anchored as {@code anchor} says. */
     public Receipt receipt(int index, Receipt.Anchor anchor) {
         AnchorItem item = items.get(index);
-        List<String> proof = new ArrayList<>();
-        for (byte[] p : tree.proof(index)) {
-            proof.add(Hex.of(p));
-        }
+        List<String> proof = tree.proofHex(index);
         return new Receipt(Receipt.VERSION,
                 new Receipt.Item(item.name(), item.kind(),
                         new Receipt.Digest(item.algorithm(), item.digestHex(), item.input()), item.size(), item.cid()),
-                Hex.of(leaves.get(index)),
+                tree.leafHex(index),
                 new Receipt.Merkle(Receipt.Merkle.KECCAK, index, items.size(), proof),
-                Hex.of(tree.root()),
+                rootHex,
                 anchor);
     }
 }

@@ -22,14 +22,63 @@ public final class ReceiptJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    private static final Pattern H32 = Pattern.compile("0x[0-9a-f]{64}");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private ReceiptJson() {
     }
 
+    /** The canonical text: fields in spec order, two-space indent, one proof entry per line. */
     public static byte[] write(Receipt r) {
-        return (JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(1600);
+        Receipt.Item it = r.item();
+        Receipt.Digest d = it.digest();
+        b.append("{\n  \"version\": ").append(str(r.version()))
+                .append(",\n  \"item\": {\n    \"name\": ").append(str(it.name()))
+                .append(",\n    \"kind\": ").append(str(it.kind()))
+                .append(",\n    \"digest\": {\n      \"algorithm\": ").append(str(d.algorithm()))
+                .append(",\n      \"value\": ").append(str(d.value()))
+                .append(",\n      \"input\": ").append(str(d.input())).append("\n    }");
+        if (it.size() != null) {
+            b.append(",\n    \"size\": ").append(it.size());
+        }
+        if (it.cid() != null) {
+            b.append(",\n    \"cid\": ").append(str(it.cid()));
+        }
+        Receipt.Merkle m = r.merkle();
+        b.append("\n  },\n  \"leaf\": ").append(str(r.leaf()))
+                .append(",\n  \"merkle\": {\n    \"hash\": ").append(str(m.hash()))
+                .append(",\n    \"index\": ").append(m.index())
+                .append(",\n    \"leaves\": ").append(m.leaves())
+                .append(",\n    \"proof\": [");
+        for (int i = 0; i < m.proof().size(); i++) {
+            b.append(i == 0 ? "\n      " : ",\n      ").append(str(m.proof().get(i)));
+        }
+        Receipt.Anchor a = r.anchor();
+        b.append(m.proof().isEmpty() ? "]" : "\n    ]")
+                .append("\n  },\n  \"root\": ").append(str(r.root()))
+                .append(",\n  \"anchor\": {\n    \"chainId\": ").append(a.chainId())
+                .append(",\n    \"contract\": ").append(str(a.contract()))
+                .append(",\n    \"txHash\": ").append(str(a.txHash()))
+                .append(",\n    \"blockNumber\": ").append(a.blockNumber())
+                .append(",\n    \"blockHash\": ").append(str(a.blockHash()))
+                .append(",\n    \"blockTime\": ").append(str(a.blockTime()))
+                .append(",\n    \"sender\": ").append(str(a.sender()))
+                .append(",\n    \"uri\": ").append(str(a.uri()))
+                .append("\n  }\n}\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String str(String s) {
+        if (s == null) {
+            return "null";
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7E) {
+                return JSON.writeValueAsString(s); // rare: let Jackson escape
+            }
+        }
+        return "\"" + s + "\"";
     }
 
     public static Receipt read(Path file) throws ChainException {
@@ -99,7 +148,17 @@ public final class ReceiptJson {
         return null;
     }
 
+    /** "0x" and 64 lowercase hex digits (a loop: this runs ~20 times per receipt verified). */
     private static boolean isH32(String s) {
-        return s != null && H32.matcher(s).matches();
+        if (s == null || s.length() != 66 || s.charAt(0) != '0' || s.charAt(1) != 'x') {
+            return false;
+        }
+        for (int i = 2; i < 66; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -226,4 +226,68 @@ class CrashRecoveryIT {
             assertTrue(v.valid() && v.chainChecked());
         }
     }
+
+    @Test
+    void aNonceTakenByAnotherTransactionIsSignedAnew(@TempDir Path dir) throws Exception {
+        List<Path> files = files(dir, "nonce", 2);
+        long before = nonce();
+        Process p = anchorInChildProcess(dir.resolve("killed"), files, "tx-recorded"); // signed with nonce N, never sent
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(137, p.exitValue());
+        try (ChainClient c = node.client()) { // another program of the same key takes nonce N
+            var manager = new org.web3j.tx.RawTransactionManager(c.web3j(), Signer.dev(), 31337,
+                    new org.web3j.tx.response.PollingTransactionReceiptProcessor(c.web3j(), 20, 500));
+            var gas = new org.web3j.tx.gas.StaticEIP1559GasProvider(31337, java.math.BigInteger.valueOf(10_000_000_000L),
+                    java.math.BigInteger.valueOf(1_000_000_000L), java.math.BigInteger.valueOf(200_000));
+            ReeltraceRegistry.load(node.endpoint.contract(), c.web3j(), manager, gas)
+                    .registerWork(Keccak.hash(("work " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).send();
+        }
+        assertEquals(before + 1, nonce());
+        AnchorResult r = Anchorer.anchor(items(files), dir.resolve("next"), node.config());
+        assertEquals(before + 2, nonce(), "the other transaction and one anchoring transaction");
+        assertEquals(1, anchoredEvents(Hex.parse32(r.root())));
+        assertTrue(ReceiptVerifier.verify(r.receipts().getFirst(), files.getFirst(), node.config()).chainChecked());
+    }
+
+    @Test
+    void aStuckTransactionIsReplacedWithHigherFees(@TempDir Path dir) throws Exception {
+        List<Path> files = files(dir, "stuck", 2);
+        long before = nonce();
+        node.rpc("evm_setAutomine", false);
+        ChainConfig cfg = node.config().withTimeout(java.time.Duration.ofSeconds(3)); // gives up after 3 timeouts: 9 s
+        CompletableFuture<AnchorResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Anchorer.anchor(items(files), dir.resolve("r"), cfg);
+            } catch (ChainException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        AnchorResult r;
+        try {
+            // past the 3 s timeout the run replaces its transaction: anvil's 1 gwei tip bumped by 1/8 (+1 wei)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!node.rpc("txpool_content").toLowerCase(java.util.Locale.ROOT).contains("0x430e2341")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            node.rpc("evm_mine");
+            r = run.get(60, TimeUnit.SECONDS);
+        } finally {
+            node.rpc("evm_setAutomine", true);
+        }
+        assertEquals(before + 1, nonce(), "the replacement reused the nonce");
+        assertEquals(1, anchoredEvents(Hex.parse32(r.root())));
+        try (Journal j = Journal.open(node.home)) {
+            long id = j.anchoredBatchOf(Hex.parse32(ReceiptJson.read(r.receipts().getFirst()).leaf()), 31337, node.endpoint.contract())
+                    .orElseThrow();
+            assertTrue(j.txCount(id) >= 2, "a replacement was signed");
+        }
+        try (ChainClient c = node.client()) {
+            var mined = c.receipt(r.txHash()).orElseThrow();
+            var tx = c.web3j().ethGetTransactionByHash(r.txHash()).send().getTransaction().orElseThrow();
+            assertTrue(mined.isStatusOK());
+            assertTrue(tx.getMaxPriorityFeePerGas().compareTo(java.math.BigInteger.valueOf(1_000_000_000L)) > 0,
+                    "the mined one is the bumped replacement: tip " + tx.getMaxPriorityFeePerGas());
+        }
+    }
 }

@@ -102,7 +102,7 @@ final class AudioAligner {
                 if (!used[pq[p]]) {
                     double tq = q.times()[pq[p]] * hq;
                     if (Math.abs(pr[p] - (speed * tq + offset)) <= TOLERANCE) {
-                        onLine.add(new double[] {tq, pq[p]});
+                        onLine.add(new double[] {tq, pq[p], pr[p]});
                     }
                 }
             }
@@ -119,8 +119,9 @@ final class AudioAligner {
                             localBackground(q, pq, pr, n, qs, qe, speed, offset));
                     double fmp = Math.min(1, lines * Tail.poisson(matches, lambda));
                     if (matches >= MIN_MATCHES && fmp <= NullModel.ACCEPT) {
-                        double rs = Math.max(0, speed * qs + offset);
-                        double re = Math.min(refLength, speed * qe + offset);
+                        double fine = medianOffset(onLine, start, k, speed);
+                        double rs = Math.max(0, speed * qs + fine);
+                        double re = Math.min(refLength, speed * qe + fine);
                         double similarity = Math.min(1, matches / (double) Math.max(1, inSpan));
                         found.add(new ScoredSegment(new Segment(qs, qe, rs, re, similarity), fmp, "audio"));
                         accepted = true;
@@ -165,6 +166,16 @@ final class AudioAligner {
             hashes.add(q.hashes()[(int) onLine.get(k)[1]]);
         }
         return hashes.size();
+    }
+
+    /** The median of (reference time - speed x query time) over the matches: finer than the vote bins. */
+    private static double medianOffset(List<double[]> onLine, int from, int to, double speed) {
+        double[] offsets = new double[to - from];
+        for (int k = from; k < to; k++) {
+            offsets[k - from] = onLine.get(k)[2] - speed * onLine.get(k)[0];
+        }
+        Arrays.sort(offsets);
+        return offsets[offsets.length / 2];
     }
 
     private static int landmarksBetween(AudioTrack q, double from, double to) {

@@ -59,37 +59,23 @@ final class BarDetector {
     }
 
     private static boolean flatRow(List<byte[]> planes, int width, int y) {
-        int meanMin = 255;
-        int meanMax = 0;
-        for (byte[] p : planes) {
-            int min = 255;
-            int max = 0;
-            long sum = 0;
-            for (int x = 0; x < width; x++) {
-                int v = p[y * width + x] & 0xff;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-            }
-            if (max - min > FLAT_RANGE) {
-                return false;
-            }
-            int mean = (int) (sum / width);
-            meanMin = Math.min(meanMin, mean);
-            meanMax = Math.max(meanMax, mean);
-        }
-        return meanMax - meanMin <= STILL_RANGE;
+        return flatLine(planes, y * width, 1, width);
     }
 
     private static boolean flatColumn(List<byte[]> planes, int width, int height, int x, int top, int bottom) {
+        return flatLine(planes, top * width + x, width, Math.max(1, bottom - top));
+    }
+
+    /** A line of {@code n} pixels from {@code start} every {@code step}: flat in each plane and the same in all. */
+    private static boolean flatLine(List<byte[]> planes, int start, int step, int n) {
         int meanMin = 255;
         int meanMax = 0;
         for (byte[] p : planes) {
             int min = 255;
             int max = 0;
             long sum = 0;
-            for (int y = top; y < bottom; y++) {
-                int v = p[y * width + x] & 0xff;
+            for (int k = 0, at = start; k < n; k++, at += step) {
+                int v = p[at] & 0xff;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 sum += v;
@@ -97,7 +83,7 @@ final class BarDetector {
             if (max - min > FLAT_RANGE) {
                 return false;
             }
-            int mean = (int) (sum / Math.max(1, bottom - top));
+            int mean = (int) (sum / n);
             meanMin = Math.min(meanMin, mean);
             meanMax = Math.max(meanMax, mean);
         }

@@ -6,26 +6,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sub-linear first stage of catalog matching: look up the suspect's hash chunks (whole
  * picture, mirror image and sub-regions for picture-in-picture) and sampled audio landmarks in the
  * index tables, and vote per (work, coarse offset). Only works with consistent votes go on to
- * full temporal alignment. Cost grows with the suspect's length and the posting lists it hits,
- * not with the number of catalogued frames.
+ * full temporal alignment, and only around the offsets that were voted for. Cost grows with the
+ * suspect's length and the posting lists it hits, not with the number of catalogued frames.
  */
 final class CandidateSearch {
-    private static final double OFFSET_BIN = 4.0;
-    private static final int MIN_VOTES = 2;
+    static final double OFFSET_BIN = 4.0;
+    private static final int MIN_VOTES = 3;
     private static final int MAX_CANDIDATES = 32;
+    private static final int MAX_BINS_PER_WORK = 8;
+    private static final int BATCH = 400;
 
     private CandidateSearch() {
     }
 
-    /** Work primary keys worth aligning, strongest first. */
-    static List<Long> candidates(Connection c, Fingerprint suspect) throws SQLException {
+    /** A work worth aligning and the offsets (reference time - query time, seconds) its votes point at. */
+    record Candidate(long workPk, int votes, List<Double> offsets) {
+    }
+
+    /** Candidate works, strongest first. */
+    static List<Candidate> candidates(Connection c, Fingerprint suspect) throws SQLException {
         // key -> query times (seconds) that carry it; one look-up per distinct key
         Map<Integer, List<Double>> videoKeys = new HashMap<>();
         VideoTrack v = suspect.video;
@@ -56,27 +64,37 @@ final class CandidateSearch {
             }
         }
         Votes votes = new Votes();
-        lookup(c, "SELECT work_pk, frame FROM rt_frame_key WHERE k = ?", videoKeys, VideoHasher.GRID_STEP, votes);
-        lookup(c, "SELECT work_pk, hop FROM rt_audio_key WHERE k = ?", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, votes);
-        return votes.best();
+        lookup(c, "rt_frame_key", "frame", videoKeys, VideoHasher.GRID_STEP, votes);
+        lookup(c, "rt_audio_key", "hop", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, votes);
+        double catalogSeconds;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(duration), 0) FROM rt_work")) {
+            rs.next();
+            catalogSeconds = rs.getDouble(1);
+        }
+        return votes.best(catalogSeconds);
     }
 
     private static void add(Map<Integer, List<Double>> keys, int key, double t) {
         keys.computeIfAbsent(key, x -> new ArrayList<>(2)).add(t);
     }
 
-    private static void lookup(Connection c, String sql, Map<Integer, List<Double>> keys, double unit, Votes votes) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<Integer, List<Double>> e : keys.entrySet()) {
-                ps.setInt(1, e.getKey());
+    /** Batched look-ups: one statement per {@link #BATCH} keys instead of one per key. */
+    private static void lookup(Connection c, String table, String timeColumn, Map<Integer, List<Double>> keys, double unit, Votes votes)
+            throws SQLException {
+        List<Integer> all = new ArrayList<>(keys.keySet());
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Integer> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            String sql = "SELECT k, work_pk, " + timeColumn + " FROM " + table + " WHERE k IN (" + "?,".repeat(batch.size() - 1) + "?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ps.setInt(i + 1, batch.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long work = rs.getLong(1);
-                        double refTime = rs.getInt(2) * unit;
-                        for (double qt : e.getValue()) {
+                        List<Double> queryTimes = keys.get(rs.getInt(1));
+                        long work = rs.getLong(2);
+                        double refTime = rs.getInt(3) * unit;
+                        for (double qt : queryTimes) {
                             votes.vote(work, refTime - qt, qt);
                         }
                     }
@@ -85,37 +103,53 @@ final class CandidateSearch {
         }
     }
 
-    /** Distinct query instants per (work, offset bin); a bin also counts its neighbours. */
+    /** Distinct query instants per (work, offset bin); a bin also counts its upper neighbour. */
     private static final class Votes {
-        private final Map<Long, Map<Long, java.util.Set<Long>>> byWork = new HashMap<>();
+        private final Map<Long, Map<Long, Set<Long>>> byWork = new HashMap<>();
 
         void vote(long work, double offset, double queryTime) {
             long bin = (long) Math.floor(offset / OFFSET_BIN);
             byWork.computeIfAbsent(work, w -> new HashMap<>())
-                    .computeIfAbsent(bin, b -> new java.util.HashSet<>())
+                    .computeIfAbsent(bin, b -> new HashSet<>())
                     .add(Math.round(queryTime * 4));
         }
 
-        List<Long> best() {
-            List<long[]> ranked = new ArrayList<>();
-            for (Map.Entry<Long, Map<Long, java.util.Set<Long>>> w : byWork.entrySet()) {
-                int top = 0;
-                Map<Long, java.util.Set<Long>> bins = w.getValue();
-                for (Map.Entry<Long, java.util.Set<Long>> b : bins.entrySet()) {
-                    java.util.Set<Long> instants = new java.util.HashSet<>(b.getValue());
-                    instants.addAll(bins.getOrDefault(b.getKey() + 1, java.util.Set.of()));
-                    top = Math.max(top, instants.size());
-                }
-                if (top >= MIN_VOTES) {
-                    ranked.add(new long[] {w.getKey(), top});
+        /**
+         * Chance look-up hits spread over every offset of every catalogued work; a bin pair must stand
+         * out from that background (Poisson mean + 4 sigma), and have at least {@link #MIN_VOTES}.
+         */
+        List<Candidate> best(double catalogSeconds) {
+            long votesTotal = 0;
+            for (Map<Long, Set<Long>> bins : byWork.values()) {
+                for (Set<Long> b : bins.values()) {
+                    votesTotal += b.size();
                 }
             }
-            ranked.sort((a, b) -> Long.compare(b[1], a[1]));
-            List<Long> out = new ArrayList<>();
-            for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
-                out.add(ranked.get(i)[0]);
+            double lambda = 2.0 * votesTotal / Math.max(1, catalogSeconds / OFFSET_BIN);
+            double needed = Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1);
+            List<Candidate> ranked = new ArrayList<>();
+            for (Map.Entry<Long, Map<Long, Set<Long>>> w : byWork.entrySet()) {
+                Map<Long, Set<Long>> bins = w.getValue();
+                List<long[]> strong = new ArrayList<>();
+                for (Map.Entry<Long, Set<Long>> b : bins.entrySet()) {
+                    Set<Long> instants = new HashSet<>(b.getValue());
+                    instants.addAll(bins.getOrDefault(b.getKey() + 1, Set.of()));
+                    if (instants.size() >= needed) {
+                        strong.add(new long[] {b.getKey(), instants.size()});
+                    }
+                }
+                if (strong.isEmpty()) {
+                    continue;
+                }
+                strong.sort((a, b) -> Long.compare(b[1], a[1]));
+                List<Double> offsets = new ArrayList<>();
+                for (int i = 0; i < Math.min(MAX_BINS_PER_WORK, strong.size()); i++) {
+                    offsets.add((strong.get(i)[0] + 1) * OFFSET_BIN); // middle of the bin pair
+                }
+                ranked.add(new Candidate(w.getKey(), (int) strong.get(0)[1], offsets));
             }
-            return out;
+            ranked.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
+            return ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
         }
     }
 }

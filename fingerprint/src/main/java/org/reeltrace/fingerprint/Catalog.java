@@ -30,6 +30,16 @@ public final class Catalog implements AutoCloseable {
         this.name = name;
     }
 
+    /** Opens a catalog that must already exist (a plain path is not created): for reading commands. */
+    public static Catalog openExisting(String pathOrJdbcUrl) throws FingerprintException {
+        if (!pathOrJdbcUrl.startsWith("jdbc:") && !Files.exists(Path.of(pathOrJdbcUrl))) {
+            throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT, "no catalog \"" + pathOrJdbcUrl + "\"",
+                    "create one with 'reeltrace fingerprint add --catalog " + pathOrJdbcUrl + " VIDEO'", null);
+        }
+        return open(pathOrJdbcUrl);
+    }
+
+    /** Opens a catalog, creating an empty SQLite file (and the tables) when a plain path does not exist yet. */
     public static Catalog open(String pathOrJdbcUrl) throws FingerprintException {
         String url = pathOrJdbcUrl;
         if (!pathOrJdbcUrl.startsWith("jdbc:")) {
@@ -75,39 +85,51 @@ public final class Catalog implements AutoCloseable {
      * @param source nullable: the original media file, recorded for informed watermark detection
      */
     public Work add(Fingerprint fp, String workId, String title, Path source) throws FingerprintException {
+        return inTransaction("cannot add to", () -> {
+            Work existing = workId != null ? byWorkId(workId) : bySource(fp.sourceSha256());
+            if (existing != null) {
+                if (!existing.sourceSha256().equals(fp.sourceSha256())) {
+                    throw invalid("work id \"" + workId + "\" is already registered for another source (sha256 " + existing.sourceSha256() + ")", null);
+                }
+                return existing;
+            }
+            String id = workId != null ? workId : "w-" + fp.sourceSha256().substring(0, 16);
+            long pk = nextPk();
+            Work work = new Work(id, title, System.getProperty("user.name"),
+                    source == null ? null : source.toAbsolutePath().normalize().toString(),
+                    fp.sourceSha256(), fp.durationSeconds(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_work (pk, " + WORK_COLUMNS
+                    + ", fingerprint_sha256, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, pk);
+                ps.setString(2, work.workId());
+                ps.setString(3, work.title());
+                ps.setString(4, work.owner());
+                ps.setString(5, work.sourcePath());
+                ps.setString(6, work.sourceSha256());
+                ps.setDouble(7, work.durationSeconds());
+                ps.setString(8, work.added().toString());
+                ps.setString(9, HexFormat.of().formatHex(fp.digest()));
+                ps.setBytes(10, fp.encoded());
+                ps.executeUpdate();
+            }
+            insertKeys(pk, fp);
+            return work;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run() throws SQLException, FingerprintException;
+    }
+
+    /** Runs {@code body} as one transaction: all of it is stored, or (on any failure) none of it. */
+    private <T> T inTransaction(String what, Transaction<T> body) throws FingerprintException {
         try {
             connection.setAutoCommit(false);
             try {
-                Work existing = workId != null ? byWorkId(workId) : bySource(fp.sourceSha256());
-                if (existing != null) {
-                    if (!existing.sourceSha256().equals(fp.sourceSha256())) {
-                        throw invalid("work id \"" + workId + "\" is already registered for another source (sha256 " + existing.sourceSha256() + ")", null);
-                    }
-                    connection.rollback();
-                    return existing;
-                }
-                String id = workId != null ? workId : "w-" + fp.sourceSha256().substring(0, 16);
-                long pk = nextPk();
-                Work work = new Work(id, title, System.getProperty("user.name"),
-                        source == null ? null : source.toAbsolutePath().normalize().toString(),
-                        fp.sourceSha256(), fp.durationSeconds(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_work (pk, " + WORK_COLUMNS
-                        + ", fingerprint_sha256, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setLong(1, pk);
-                    ps.setString(2, work.workId());
-                    ps.setString(3, work.title());
-                    ps.setString(4, work.owner());
-                    ps.setString(5, work.sourcePath());
-                    ps.setString(6, work.sourceSha256());
-                    ps.setDouble(7, work.durationSeconds());
-                    ps.setString(8, work.added().toString());
-                    ps.setString(9, HexFormat.of().formatHex(fp.digest()));
-                    ps.setBytes(10, fp.encoded());
-                    ps.executeUpdate();
-                }
-                insertKeys(pk, fp);
+                T result = body.run();
                 connection.commit();
-                return work;
+                return result;
             } catch (SQLException | FingerprintException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -115,7 +137,7 @@ public final class Catalog implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failure("cannot add to", e);
+            throw failure(what, e);
         }
     }
 
@@ -138,7 +160,7 @@ public final class Catalog implements AutoCloseable {
                         }
                     };
                     for (int c = 0; c < CatalogIndex.CHUNKS; c++) {
-                        batch.accept(c << 16 | Hashes.chunk(v.full, i, c));
+                        batch.accept(c << CatalogIndex.CHUNK_BITS | CatalogIndex.chunk(v.full, i, c));
                     }
                 }
                 ps.executeBatch();
@@ -216,22 +238,19 @@ public final class Catalog implements AutoCloseable {
      */
     public List<CatalogMatch> match(Fingerprint suspect) throws FingerprintException {
         try {
-            List<Long> candidates = CandidateSearch.candidates(connection, suspect);
+            List<CandidateSearch.Candidate> candidates = CandidateSearch.candidates(connection, suspect);
             int works = Math.max(1, size());
             List<CatalogMatch> matches = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + WORK_COLUMNS + ", fingerprint FROM rt_work WHERE pk = ?")) {
-                for (long pk : candidates) {
-                    ps.setLong(1, pk);
+                for (CandidateSearch.Candidate candidate : candidates) {
+                    ps.setLong(1, candidate.workPk());
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            continue;
-                        }
-                        Work work = work(rs);
-                        Comparison c = Matcher.compare(suspect, Fingerprint.decode(rs.getBytes(8)));
-                        if (c.matches()) {
-                            // every catalogued work was a hypothesis: correct for all of them
-                            double fmp = Math.min(1, c.falseMatchProbability() * works);
-                            matches.add(new CatalogMatch(work, Matcher.score(c.score() == 0 ? 0 : bestSimilarity(c), fmp), fmp, c.segments()));
+                        if (rs.next()) {
+                            Work work = work(rs);
+                            Comparison c = WindowedMatch.compare(suspect, Fingerprint.decode(rs.getBytes(8)), candidate.offsets(), works);
+                            if (c.matches()) {
+                                matches.add(new CatalogMatch(work, c.score(), c.falseMatchProbability(), c.segments()));
+                            }
                         }
                     }
                 }
@@ -243,46 +262,31 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private static double bestSimilarity(Comparison c) {
-        return c.segments().stream().mapToDouble(Segment::similarity).max().orElse(0);
-    }
-
     public void recordCopy(String workId, String recipient, long payload, Instant date, String outputSha256, String outputFile) throws FingerprintException {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                if (byWorkId(workId) == null) {
-                    throw invalid("no work \"" + workId + "\" in catalog \"" + name + "\"", null);
-                }
-                Optional<RecipientCopy> existing = findCopy(workId, payload);
-                if (existing.isPresent()) {
-                    if (!existing.get().recipient().equals(recipient)) {
-                        throw invalid("payload " + Long.toUnsignedString(payload) + " of work \"" + workId
-                                + "\" was already issued to \"" + existing.get().recipient() + "\"", null);
-                    }
-                    connection.rollback();
-                    return;
-                }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO rt_copy (work_id, payload, recipient, issued, output_sha256, output_file) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, workId);
-                    ps.setLong(2, payload);
-                    ps.setString(3, recipient);
-                    ps.setString(4, (date == null ? Instant.now() : date).toString());
-                    ps.setString(5, outputSha256);
-                    ps.setString(6, outputFile);
-                    ps.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | FingerprintException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        inTransaction("cannot write to", () -> {
+            if (byWorkId(workId) == null) {
+                throw invalid("no work \"" + workId + "\" in catalog \"" + name + "\"", null);
             }
-        } catch (SQLException e) {
-            throw failure("cannot write to", e);
-        }
+            Optional<RecipientCopy> existing = findCopy(workId, payload);
+            if (existing.isPresent()) {
+                if (!existing.get().recipient().equals(recipient)) {
+                    throw invalid("payload " + Long.toUnsignedString(payload) + " of work \"" + workId
+                            + "\" was already issued to \"" + existing.get().recipient() + "\"", null);
+                }
+                return null;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO rt_copy (work_id, payload, recipient, issued, output_sha256, output_file) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, workId);
+                ps.setLong(2, payload);
+                ps.setString(3, recipient);
+                ps.setString(4, (date == null ? Instant.now() : date).toString());
+                ps.setString(5, outputSha256);
+                ps.setString(6, outputFile);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public Optional<RecipientCopy> findCopy(String workId, long payload) throws FingerprintException {

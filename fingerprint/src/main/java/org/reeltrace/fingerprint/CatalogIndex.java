@@ -4,14 +4,17 @@ import java.util.function.IntConsumer;
 
 /**
  * What goes into the catalog's look-up tables. Video: every {@link #FRAME_STRIDE}-th grid frame
- * that is not flat, split into 16 chunks of 16 bits (multi-index hashing: two hashes within
- * distance 15 share a chunk exactly, and closer pairs of real copies share several). Keys are
- * {@code chunkNumber << 16 | chunkValue}. Audio: landmarks whose hash is 0 modulo
+ * that is not flat, its whole-picture hash split into 13 chunks — 12 of 20 bits and one of 16
+ * (multi-index hashing: two hashes within distance 12 share a chunk exactly, and real copies at
+ * distance 20-50 share one on most frames). 20-bit chunks keep posting lists short up to
+ * thousands of catalogued hours (about 3 chance entries per key at 1,000 hours). Keys are
+ * {@code chunkNumber << 20 | chunkValue}. Audio: landmarks whose hash is 0 modulo
  * {@link #AUDIO_SAMPLING}, the same rule on both sides, so a quarter of them is enough to vote.
  */
 final class CatalogIndex {
     static final int FRAME_STRIDE = 4;
-    static final int CHUNKS = 16;
+    static final int CHUNK_BITS = 20;
+    static final int CHUNKS = (Hashes.BITS + CHUNK_BITS - 1) / CHUNK_BITS;
     static final int AUDIO_SAMPLING = 4;
 
     private CatalogIndex() {
@@ -27,7 +30,19 @@ final class CatalogIndex {
 
     static void keys(long[] hashes, int index, IntConsumer out) {
         for (int c = 0; c < CHUNKS; c++) {
-            out.accept(c << 16 | Hashes.chunk(hashes, index, c));
+            out.accept(c << CHUNK_BITS | chunk(hashes, index, c));
         }
+    }
+
+    /** Bits [20c, 20c + 20) of the hash (the last chunk has the 16 bits left). */
+    static int chunk(long[] hashes, int index, int c) {
+        int from = c * CHUNK_BITS;
+        int to = Math.min(Hashes.BITS, from + CHUNK_BITS);
+        int value = 0;
+        for (int b = from; b < to; b++) {
+            long word = hashes[index * Hashes.LONGS + (b >>> 6)];
+            value |= (int) ((word >>> (b & 63)) & 1L) << (b - from);
+        }
+        return value;
     }
 }

@@ -28,6 +28,54 @@ public final class Fingerprint {
         this.audio = audio;
     }
 
+    /**
+     * The part of this fingerprint between {@code from} and {@code to} seconds, re-timed to start at 0
+     * (the start is rounded down to a frame that carries region hashes). For aligning against a window.
+     */
+    Fingerprint slice(double from, double to) {
+        VideoTrack v = null;
+        double start = 0;
+        if (video != null) {
+            int a = Math.max(0, (int) Math.floor(from / video.gridStep));
+            a -= a % video.regionStride;
+            int b = Math.min(video.count, (int) Math.ceil(to / video.gridStep));
+            start = a * video.gridStep;
+            if (b > a) {
+                v = new VideoTrack(video.gridStep, video.regionStride, b - a);
+                v.count = b - a;
+                System.arraycopy(video.full, a * Hashes.LONGS, v.full, 0, (b - a) * Hashes.LONGS);
+                System.arraycopy(video.flip, a * Hashes.LONGS, v.flip, 0, (b - a) * Hashes.LONGS);
+                System.arraycopy(video.quality, a, v.quality, 0, b - a);
+                int ra = video.regionIndex(a, 0);
+                int rn = v.regionFrames(b - a) * VideoTrack.REGIONS;
+                System.arraycopy(video.regions, ra * Hashes.LONGS, v.regions, 0, rn * Hashes.LONGS);
+                System.arraycopy(video.regionQuality, ra, v.regionQuality, 0, rn);
+            }
+        } else {
+            start = Math.max(0, from);
+        }
+        AudioTrack a = null;
+        if (audio != null) {
+            int h0 = (int) Math.round(start / audio.hopSeconds());
+            int h1 = (int) Math.ceil(to / audio.hopSeconds());
+            int i0 = 0;
+            while (i0 < audio.size() && audio.times()[i0] < h0) {
+                i0++;
+            }
+            int i1 = i0;
+            while (i1 < audio.size() && audio.times()[i1] < h1) {
+                i1++;
+            }
+            int[] times = new int[i1 - i0];
+            for (int i = i0; i < i1; i++) {
+                times[i - i0] = audio.times()[i] - h0;
+            }
+            a = new AudioTrack(audio.sampleRate(), audio.hopSamples(), java.util.Arrays.copyOfRange(audio.hashes(), i0, i1), times);
+        }
+        double length = Math.max(0, Math.min(durationSeconds, to) - start);
+        return new Fingerprint(length, sourceSha256, crop, quarterTurns, v, a);
+    }
+
     public static Fingerprint read(Path rtfp) throws FingerprintException {
         byte[] bytes;
         try {

@@ -15,6 +15,8 @@ import java.security.MessageDigest;
  * rotation applied) and audio landmarks. Memory is bounded by the (small) hash arrays.
  */
 public final class Fingerprinter {
+    private static final java.util.Set<String> TEXT_FORMATS = java.util.Set.of("tty", "ass", "srt", "webvtt", "subviewer", "jacosub");
+
     private Fingerprinter() {
     }
 
@@ -35,6 +37,11 @@ public final class Fingerprinter {
     public static Fingerprint fingerprint(Path media) throws FingerprintException {
         try {
             MediaInfo info = MediaProbe.probe(media);
+            if (TEXT_FORMATS.contains(info.format())) {
+                // FFmpeg renders text files as video (tty demuxer): nobody means that by a video
+                throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT,
+                        "\"" + media + "\" is a text file, not audio or video");
+            }
             byte[] sha = sha256(media);
             VideoTrack video = null;
             int[] crop = {0, 0, 10000, 10000};

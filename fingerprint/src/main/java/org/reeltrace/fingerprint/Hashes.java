@@ -14,9 +14,4 @@ final class Hashes {
         return Long.bitCount(a[pa] ^ b[pb]) + Long.bitCount(a[pa + 1] ^ b[pb + 1])
                 + Long.bitCount(a[pa + 2] ^ b[pb + 2]) + Long.bitCount(a[pa + 3] ^ b[pb + 3]);
     }
-
-    /** The 16-bit chunk {@code c} (0..15) of hash {@code i}, for multi-index hashing. */
-    static int chunk(long[] a, int i, int c) {
-        return (int) (a[i * LONGS + (c >>> 2)] >>> ((c & 3) * 16)) & 0xffff;
-    }
 }

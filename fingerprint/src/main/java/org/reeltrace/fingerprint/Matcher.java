@@ -14,11 +14,16 @@ public final class Matcher {
     }
 
     public static Comparison compare(Fingerprint query, Fingerprint reference) {
+        return summarize(scored(query, reference));
+    }
+
+    /** Merged, clamped segments with their evidence, in query order. */
+    static List<ScoredSegment> scored(Fingerprint query, Fingerprint reference) {
         List<ScoredSegment> all = new ArrayList<>();
         if (query.hasVideo() && reference.hasVideo()) {
             for (FrameEvidence mode : FrameEvidence.values()) {
                 for (ScoredSegment s : VideoAligner.align(query.video, reference.video, mode)) {
-                    // three modes were tried: count them in the multiple-testing correction
+                    // every mode was a hypothesis: count them in the multiple-testing correction
                     all.add(new ScoredSegment(s.segment(), Math.min(1, s.falseMatchProbability() * FrameEvidence.values().length), s.signal()));
                 }
             }
@@ -26,7 +31,7 @@ public final class Matcher {
         if (query.hasAudio() && reference.hasAudio()) {
             all.addAll(AudioAligner.align(query.audio, reference.audio));
         }
-        return summarize(clamp(SegmentMerger.merge(all), query.durationSeconds(), reference.durationSeconds()));
+        return clamp(SegmentMerger.merge(all), query.durationSeconds(), reference.durationSeconds());
     }
 
     /** Grid frames stand for a quarter second each: keep segment ends inside the actual durations. */

@@ -39,9 +39,19 @@ final class SegmentMerger {
         return out;
     }
 
+    private static int rank(ScoredSegment s) {
+        return switch (s.signal()) {
+            case "whole" -> 0;
+            case "cropped" -> 1;
+            case "inset" -> 2;
+            case "regions" -> 3;
+            default -> 4;
+        };
+    }
+
     private static ScoredSegment union(ScoredSegment a, ScoredSegment b) {
-        // the video signal times frames more precisely than audio landmarks: keep its offset
-        ScoredSegment lead = a.signal().equals("audio") && !b.signal().equals("audio") ? b : a;
+        // keep the alignment of the stronger evidence; whole-picture video times frames best
+        ScoredSegment lead = rank(b) < rank(a) || (rank(b) == rank(a) && b.falseMatchProbability() < a.falseMatchProbability()) ? b : a;
         Segment x = a.segment();
         Segment y = b.segment();
         double qs = Math.min(x.queryStart(), y.queryStart());

@@ -229,8 +229,11 @@ final class VideoAligner {
             if (!used[i]) {
                 int d = distanceOnLine(line, i);
                 if (d >= 0 && d <= NullModel.MATCH_DISTANCE) {
-                    // a hit on the frame the line points at counts double: it separates close speeds
-                    hits += lastRefFrame == (int) Math.round(line.refTime(i * q.gridStep) / r.gridStep) ? 2 : 1;
+                    // closer hits weigh more: the true line runs through the nearest frames, a line of a
+                    // slightly wrong speed or offset through neighbours that are merely similar
+                    // (ties, as with identical frames, go to the line that hits the frame it points at)
+                    double tr = line.refTime(i * q.gridStep);
+                    hits += 4 * (NullModel.MATCH_DISTANCE + 1 - d) + (Math.abs(lastRefFrame * r.gridStep - tr) <= r.gridStep / 2 ? 3 : 0);
                 }
             }
         }

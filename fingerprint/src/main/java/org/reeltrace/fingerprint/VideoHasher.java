@@ -42,13 +42,23 @@ final class VideoHasher {
         VideoHasher h = new VideoHasher(quarterTurns, expectedSeconds);
         try (LumaFrameReader reader = LumaFrameReader.open(media, PLANE, PLANE)) {
             byte[] previous = new byte[PLANE * PLANE];
+            boolean previousIsLast = false; // does `previous` hold the last decoded frame?
+            boolean havePlane = false;
             double previousTime = Double.NaN;
             double firstTime = Double.NaN;
             double last = 0;
             int next = 0;
+            double fps = reader.frameRate();
+            double interval = fps > 1 && fps < 1000 ? 1 / fps : 0.04;
             LumaFrame frame;
-            while ((frame = reader.next()) != null) {
-                if (frame.width() != PLANE || frame.height() != PLANE) {
+            while (true) {
+                // Only frames that can be nearest to the next grid point are scaled and converted.
+                boolean convert = Double.isNaN(previousTime) || previousTime + interval > next * GRID_STEP - 1.5 * interval;
+                frame = reader.next(convert);
+                if (frame == null) {
+                    break;
+                }
+                if (frame.pixels() != null && (frame.width() != PLANE || frame.height() != PLANE)) {
                     throw new MediaException(MediaException.Kind.ENVIRONMENT,
                             "decoder returned " + frame.width() + "x" + frame.height() + " instead of " + PLANE + "x" + PLANE);
                 }
@@ -61,11 +71,20 @@ final class VideoHasher {
                 }
                 while (next * GRID_STEP <= t) {
                     double g = next * GRID_STEP;
-                    boolean usePrevious = !Double.isNaN(previousTime) && g - previousTime < t - g;
-                    h.accept(usePrevious ? previous : frame.pixels());
+                    boolean usePrevious = frame.pixels() == null
+                            || (previousIsLast && !Double.isNaN(previousTime) && g - previousTime < t - g);
+                    if (usePrevious && havePlane) {
+                        h.accept(previous);
+                    } else if (!usePrevious) {
+                        h.accept(frame.pixels());
+                    }
                     next++;
                 }
-                System.arraycopy(frame.pixels(), 0, previous, 0, previous.length);
+                if (frame.pixels() != null) {
+                    System.arraycopy(frame.pixels(), 0, previous, 0, previous.length);
+                    havePlane = true;
+                }
+                previousIsLast = frame.pixels() != null;
                 previousTime = t;
                 last = t;
             }

@@ -39,8 +39,8 @@ class NullDistributionIT {
             works.put("synthetic-" + seed, Fingerprinter.fingerprint(p));
         }
         List<String> rows = new ArrayList<>();
-        rows.add("| mode | positions | P(d<=60) | P(d<=66) | P(d<=70) | P(d<=74) | P(d<=78) | model p0 |");
-        rows.add("|---|---|---|---|---|---|---|---|");
+        rows.add("| mode | positions | min distance | P(d<=70) | P(d<=78) | P(d<=86) | P(d<=94) | P(d<=102) | model p0 (d<=70) |");
+        rows.add("|---|---|---|---|---|---|---|---|---|");
         List<String> failures = new ArrayList<>();
         for (FrameEvidence mode : FrameEvidence.values()) {
             long[] hist = new long[257];
@@ -73,7 +73,7 @@ class NullDistributionIT {
                 }
             }
             double[] at = new double[5];
-            int[] thresholds = {60, 66, 70, 74, 78};
+            int[] thresholds = {70, 78, 86, 94, 102};
             for (int k = 0; k < thresholds.length; k++) {
                 long c = 0;
                 for (int d = 0; d <= thresholds[k]; d++) {
@@ -87,7 +87,11 @@ class NullDistributionIT {
             }
             // upper 95% bound of the measured rate (rule of three when nothing was seen)
             double measured = hits == 0 ? 3.0 / total : (hits + 2 * Math.sqrt(hits)) / total;
-            rows.add(String.format("| %s | %d | %.1e | %.1e | %.1e | %.1e | %.1e | %.1e |", mode.name().toLowerCase(), total,
+            int min = 0;
+            while (min < 256 && hist[min] == 0) {
+                min++;
+            }
+            rows.add(String.format("| %s | %d | %d | %.1e | %.1e | %.1e | %.1e | %.1e | %.1e |", mode.name().toLowerCase(), total, min,
                     at[0], at[1], at[2], at[3], at[4], NullModel.hitProbability(mode)));
             if (measured > NullModel.hitProbability(mode)) {
                 failures.add(mode + ": measured " + measured + " > model " + NullModel.hitProbability(mode));

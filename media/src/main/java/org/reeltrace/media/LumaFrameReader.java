@@ -85,10 +85,19 @@ public final class LumaFrameReader implements AutoCloseable {
 
     /** The next picture, or null at the end of the stream. */
     public LumaFrame next() throws MediaException {
+        return next(true);
+    }
+
+    /**
+     * The next picture, or null at the end of the stream. With {@code convert} false the picture is
+     * decoded (so timing and later frames stay right) but not scaled or converted, and the returned
+     * frame has null pixels: callers that sample a few frames a second skip most of the scaling cost.
+     */
+    public LumaFrame next(boolean convert) throws MediaException {
         Frame frame;
         while (true) {
             try {
-                frame = grabber.grabImage();
+                frame = grabber.grabFrame(false, true, convert, false, false);
                 break;
             } catch (FrameGrabber.Exception e) {
                 // A damaged packet: keep what decodes, count what did not.
@@ -100,6 +109,9 @@ public final class LumaFrameReader implements AutoCloseable {
         }
         if (frame == null) {
             return null;
+        }
+        if (!convert) {
+            return new LumaFrame(index++, frame.timestamp / 1e6, width, height, null);
         }
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;

@@ -27,7 +27,7 @@ public final class FingerprintList implements Callable<Integer> {
     public Integer call() throws FingerprintException {
         Console console = Console.of(spec);
         List<Work> works;
-        try (Catalog c = Catalog.open(catalog)) {
+        try (Catalog c = Catalog.openExisting(catalog)) {
             works = c.list();
         }
         console.json(Map.of("works", works.stream().map(FingerprintJson::work).toList()));

@@ -39,7 +39,7 @@ public final class FingerprintMatch implements Callable<Integer> {
         Console console = Console.of(spec);
         Fingerprint fp = Fingerprinter.load(suspect);
         List<CatalogMatch> matches;
-        try (Catalog c = Catalog.open(catalog)) {
+        try (Catalog c = Catalog.openExisting(catalog)) {
             matches = c.match(fp);
         }
         console.json(Map.of("matches", matches.stream().map(FingerprintJson::match).toList()));

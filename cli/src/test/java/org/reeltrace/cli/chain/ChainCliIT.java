@@ -28,9 +28,12 @@ class ChainCliIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         CliRun.of("chain", "dev", "stop");
         System.clearProperty("reeltrace.home");
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static JsonNode json(CliRun r) {
@@ -74,6 +77,31 @@ class ChainCliIT {
         JsonNode restarted = json(CliRun.of("--json", "chain", "dev", "start"));
         assertEquals(contract, restarted.get("contract").asString());
         assertTrue(json(CliRun.of("--json", "chain", "verify", receiptA)).get("valid").asBoolean());
+    }
+
+    @Test
+    void deployThenAnchorWithAKeystoreAndPasswordFile(@TempDir Path dir) throws Exception {
+        JsonNode start = json(CliRun.of("--json", "chain", "dev", "start"));
+        String rpc = start.get("rpc").asString();
+        JsonNode deployed = json(CliRun.of("--json", "chain", "deploy"));
+        String contract = deployed.get("contract").asString();
+        assertTrue(contract.matches("0x[0-9a-fA-F]{40}"), contract);
+        assertFalse(contract.equalsIgnoreCase(start.get("contract").asString()), "a new registry");
+
+        // anvil's second well-known account, in a standard (light scrypt) JSON keystore
+        org.web3j.crypto.ECKeyPair key = org.web3j.crypto.ECKeyPair.create(
+                new java.math.BigInteger("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d", 16));
+        String name = org.web3j.crypto.WalletUtils.generateWalletFile("s3cret", key, dir.toFile(), false);
+        Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
+        Path a = Files.writeString(dir.resolve("k.txt"), "keystore " + System.nanoTime());
+        JsonNode anchored = json(CliRun.of("--json", "chain", "anchor", a.toString(), "-o", dir.resolve("r").toString(),
+                "--rpc", rpc, "--contract", contract, "--keystore", dir.resolve(name).toString(), "--password-file", password.toString()));
+        JsonNode v = json(CliRun.of("--json", "chain", "verify", anchored.get("receipts").get(0).asString(), a.toString(), "--rpc", rpc));
+        assertTrue(v.get("valid").asBoolean());
+
+        CliRun noKey = CliRun.of("chain", "anchor", a.toString(), "-o", dir.toString(), "--rpc", rpc, "--contract", contract);
+        assertEquals(ExitCodes.USAGE, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().contains("--keystore"), noKey.err());
     }
 
     @Test

@@ -128,6 +128,14 @@ class FingerprintCliIT {
     }
 
     @Test
+    void matchingAgainstAMissingCatalogIsExit3() {
+        CliRun run = CliRun.of("fingerprint", "list", "--catalog", dir.resolve("nope.db").toString());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("nope.db") && run.err().contains("hint:"), run.err());
+        assertFalse(Files.exists(dir.resolve("nope.db")), "a typo does not create a catalog");
+    }
+
+    @Test
     void damagedRtfpIsExit3() throws IOException {
         Path out = dir.resolve("other.rtfp");
         assertEquals(0, CliRun.of("fingerprint", "create", other.toString(), "-o", out.toString()).exitCode());

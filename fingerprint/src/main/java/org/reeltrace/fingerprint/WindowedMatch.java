@@ -1,0 +1,70 @@
+package org.reeltrace.fingerprint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Aligns a suspect with a long reference only where the index votes pointed: windows of the
+ * reference around each voted offset, wide enough for the suspect at +-5% speed plus the vote
+ * bin. The false-match probability is corrected as if the whole reference and every catalogued
+ * work had been searched, so a window does not make weak evidence look strong.
+ */
+final class WindowedMatch {
+    private static final double MARGIN = CandidateSearch.OFFSET_BIN + 8;
+
+    private WindowedMatch() {
+    }
+
+    static Comparison compare(Fingerprint suspect, Fingerprint reference, List<Double> offsets, int catalogWorks) {
+        double length = suspect.durationSeconds() * 1.05;
+        List<double[]> windows = new ArrayList<>();
+        for (double offset : offsets) {
+            windows.add(new double[] {Math.max(0, offset - MARGIN), Math.min(reference.durationSeconds(), offset + length + MARGIN)});
+        }
+        windows.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<double[]> merged = new ArrayList<>();
+        for (double[] w : windows) {
+            if (!merged.isEmpty() && w[0] <= merged.get(merged.size() - 1)[1]) {
+                merged.get(merged.size() - 1)[1] = Math.max(merged.get(merged.size() - 1)[1], w[1]);
+            } else if (w[1] > w[0]) {
+                merged.add(w);
+            }
+        }
+        double searched = 0;
+        for (double[] w : merged) {
+            searched += w[1] - w[0];
+        }
+        if (searched >= reference.durationSeconds() * 0.8) {
+            merged = List.of(new double[] {0, reference.durationSeconds()});
+            searched = reference.durationSeconds();
+        }
+        double correction = catalogWorks * Math.max(1, reference.durationSeconds() / Math.max(1e-9, searched));
+        List<ScoredSegment> all = new ArrayList<>();
+        for (double[] w : merged) {
+            Fingerprint part = w[0] == 0 && w[1] >= reference.durationSeconds() ? reference : reference.slice(w[0], w[1]);
+            double shift = w[0] == 0 && part == reference ? 0 : sliceStart(reference, w[0]);
+            for (ScoredSegment s : Matcher.scored(suspect, part)) {
+                Segment g = s.segment();
+                all.add(new ScoredSegment(new Segment(g.queryStart(), g.queryEnd(), g.refStart() + shift, g.refEnd() + shift, g.similarity()),
+                        Math.min(1, s.falseMatchProbability() * correction), s.signal()));
+            }
+        }
+        List<ScoredSegment> kept = new ArrayList<>();
+        for (ScoredSegment s : SegmentMerger.merge(all)) {
+            if (s.falseMatchProbability() <= NullModel.ACCEPT) {
+                kept.add(s);
+            }
+        }
+        return Matcher.summarize(kept);
+    }
+
+    /** Where {@link Fingerprint#slice} starts for a window starting at {@code from}. */
+    private static double sliceStart(Fingerprint reference, double from) {
+        if (reference.video == null) {
+            return Math.round(Math.max(0, from) / reference.audio.hopSeconds()) * reference.audio.hopSeconds();
+        }
+        int a = Math.max(0, (int) Math.floor(from / reference.video.gridStep));
+        a -= a % reference.video.regionStride;
+        return a * reference.video.gridStep;
+    }
+}
