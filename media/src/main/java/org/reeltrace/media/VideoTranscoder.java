@@ -166,7 +166,12 @@ public final class VideoTranscoder {
             enc = new AVCodecContext[n];
             outFrames = new AVFrame[n];
             streamMap = new int[n][ic.nb_streams()];
-            AVCodec codec = avcodec_find_encoder_by_name(options.codec() == null ? "libx264" : options.codec());
+            String wanted = options.codec() == null ? "libx264" : options.codec();
+            if (wanted.equals("libx264")) {
+                // an LGPL build has no libx264: take openh264 instead (the result names the encoder used)
+                wanted = H264Encoder.best().name();
+            }
+            AVCodec codec = avcodec_find_encoder_by_name(wanted);
             if (codec == null || codec.isNull()) {
                 throw new MediaException(MediaException.Kind.USAGE, "unknown video encoder \"" + options.codec() + "\"");
             }

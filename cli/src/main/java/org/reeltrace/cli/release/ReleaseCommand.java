@@ -8,6 +8,7 @@ import org.reeltrace.cli.workflow.DrmSealing;
 import org.reeltrace.cli.workflow.RecipientList;
 import org.reeltrace.cli.workflow.ReleaseWorkflow;
 import org.reeltrace.drm.keys.KeyFiles;
+import org.reeltrace.media.H264Encoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +61,7 @@ public final class ReleaseCommand implements Callable<Integer> {
             throw new UsageException("--seal needs --issuer-key", "generate one with 'reeltrace keys generate --type issuer -o issuer.key'");
         }
         Console console = Console.of(spec);
+        H264Encoder.best().fallbackWarning().ifPresent(console::warn);
         byte[] watermarkKey = KeyFiles.readWatermarkKey(key);
         ReleaseWorkflow.Request request = new ReleaseWorkflow.Request(video, RecipientList.read(recipients), watermarkKey,
                 outputDir, catalog,

@@ -7,6 +7,7 @@ import org.reeltrace.watermark.EmbedResult;
 import org.reeltrace.watermark.EncoderSettings;
 import org.reeltrace.watermark.WatermarkEmbedder;
 import org.reeltrace.watermark.WatermarkKey;
+import org.reeltrace.media.H264Encoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +60,9 @@ public final class WatermarkEmbed implements Callable<Integer> {
                 bitrate != null ? null : (crf != null ? crf : d.crf()), bitrate, preset != null ? preset : d.preset());
         WatermarkKey k = KeyLoading.watermarkKey(key);
         Console console = Console.of(spec);
+        if ("libopenh264".equals(H264Encoder.best().name()) && (codec == null || codec.equals("libx264"))) {
+            H264Encoder.best().fallbackWarning().ifPresent(console::warn);
+        }
         EmbedResult r = WatermarkEmbedder.embed(input, output, k, value, settings);
         for (String dropped : r.droppedStreams()) {
             console.warn(dropped);
