@@ -25,23 +25,11 @@ final class ChainWiring {
     private ChainWiring() {
     }
 
-    static ChainConfig config(ChainOptions options) throws IOException {
-        ChainConfig cfg = ChainConfig.dev();
-        if (options == null) {
-            return cfg;
-        }
-        if (options.rpc != null && !options.rpc.isBlank()) {
-            cfg = cfg.withRpc(options.rpc);
-        }
-        if (options.keystore != null) {
-            char[] password = options.passwordFile == null ? null
-                    : Files.readString(options.passwordFile).strip().toCharArray();
-            cfg = cfg.withKeystore(options.keystore, password);
-        }
-        return cfg;
+    static ChainConfig config(ChainOptions options) throws ChainException {
+        return options == null ? ChainConfig.dev() : options.config(null);
     }
 
-    static Anchoring anchoring(ChainOptions options) throws IOException {
+    static Anchoring anchoring(ChainOptions options) throws ChainException {
         ChainConfig cfg = config(options);
         return (items, receiptDir) -> anchor(items, receiptDir, cfg);
     }
@@ -68,7 +56,7 @@ final class ChainWiring {
         return new Anchoring.Summary(r.txHash(), r.blockNumber(), r.root(), r.receipts().stream().map(Path::toString).toList());
     }
 
-    static ReceiptChecking receiptChecking(ChainOptions options) throws IOException {
+    static ReceiptChecking receiptChecking(ChainOptions options) throws ChainException {
         ChainConfig cfg = config(options);
         return (receipt, file) -> {
             try {
