@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class CandidateSearch {
     static final double OFFSET_BIN = 4.0;
-    private static final int MIN_VOTES = 3;
+    private static final int MIN_VOTES = 2;
     private static final int MAX_CANDIDATES = 32;
     private static final int MAX_BINS_PER_WORK = 8;
     private static final int BATCH = 400;
@@ -125,8 +125,7 @@ final class CandidateSearch {
                     votesTotal += b.size();
                 }
             }
-            double lambda = 2.0 * votesTotal / Math.max(1, catalogSeconds / OFFSET_BIN);
-            double needed = Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1);
+            double cells = Math.max(1, catalogSeconds / OFFSET_BIN);
             List<Candidate> ranked = new ArrayList<>();
             for (Map.Entry<Long, Map<Long, Set<Long>>> w : byWork.entrySet()) {
                 Map<Long, Set<Long>> bins = w.getValue();
@@ -134,7 +133,9 @@ final class CandidateSearch {
                 for (Map.Entry<Long, Set<Long>> b : bins.entrySet()) {
                     Set<Long> instants = new HashSet<>(b.getValue());
                     instants.addAll(bins.getOrDefault(b.getKey() + 1, Set.of()));
-                    if (instants.size() >= needed) {
+                    // the background is what the other bins got: a bin's own votes do not raise its bar
+                    double lambda = 2.0 * Math.max(0, votesTotal - instants.size()) / cells;
+                    if (instants.size() >= Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1)) {
                         strong.add(new long[] {b.getKey(), instants.size()});
                     }
                 }
