@@ -51,7 +51,7 @@ public final class ReleaseWorkflow {
 
         listener.step("fingerprinting \"" + request.video() + "\"");
         Fingerprint fingerprint = Fingerprinter.fingerprint(request.video());
-        Path rtfp = dir.resolve(baseName(request.video()) + ".rtfp");
+        Path rtfp = dir.resolve(request.video().getFileName() + ".rtfp"); // as `fingerprint create` names it
         fingerprint.write(rtfp);
         listener.progress(++done, totalSteps);
 
