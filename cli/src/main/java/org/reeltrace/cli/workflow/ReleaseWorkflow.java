@@ -64,19 +64,20 @@ public final class ReleaseWorkflow {
             String ext = outputExtension(request.video());
             Map<Long, Path> toEmbed = new LinkedHashMap<>();
             Map<String, Long> payloads = new LinkedHashMap<>();
-            List<String> reused = new ArrayList<>();
+            Map<String, String> reused = new LinkedHashMap<>(); // recipient -> hash of the copy kept
             for (RecipientList.Recipient r : request.recipients().recipients()) {
                 long payload = assigner.payloadFor(work.workId(), r.name());
                 payloads.put(r.name(), payload);
                 Path out = dir.resolve(r.name() + "." + ext);
-                if (alreadyMade(catalog, work.workId(), payload, out)) {
-                    reused.add(r.name());
+                Optional<String> kept = finishedCopyHash(catalog, work.workId(), payload, out);
+                if (kept.isPresent()) {
+                    reused.put(r.name(), kept.get());
                 } else {
                     toEmbed.put(payload, out);
                 }
             }
             if (!reused.isEmpty()) {
-                listener.step("keeping finished copies for " + String.join(", ", reused));
+                listener.step("keeping finished copies for " + String.join(", ", reused.keySet()));
             }
             if (!toEmbed.isEmpty()) {
                 listener.step("watermarking " + toEmbed.size() + " copies (one decode of the source)");
@@ -87,8 +88,9 @@ public final class ReleaseWorkflow {
             for (RecipientList.Recipient r : request.recipients().recipients()) {
                 long payload = payloads.get(r.name());
                 Path out = dir.resolve(r.name() + "." + ext);
-                String sha = Hashes.sha256(out);
-                if (!reused.contains(r.name())) {
+                boolean kept = reused.containsKey(r.name());
+                String sha = kept ? reused.get(r.name()) : Hashes.sha256(out);
+                if (!kept) {
                     catalog.recordCopy(work.workId(), r.name(), payload, Instant.now(), sha, out.toAbsolutePath().toString());
                 }
                 listener.progress(++done, totalSteps);
@@ -101,7 +103,7 @@ public final class ReleaseWorkflow {
                 }
                 listener.progress(++done, totalSteps);
                 copies.add(new Copy(r.name(), Long.toUnsignedString(payload), String.format("0x%016x", payload),
-                        out.toString(), sha, reused.contains(r.name()), sealed, licence));
+                        out.toString(), sha, kept, sealed, licence));
             }
 
             Anchoring.Summary anchor = null;
@@ -127,12 +129,17 @@ public final class ReleaseWorkflow {
         }
     }
 
-    private static boolean alreadyMade(Catalog catalog, String workId, long payload, Path out) throws Exception {
+    /** The hash of a copy already made in an earlier run and recorded with that hash, if there is one. */
+    private static Optional<String> finishedCopyHash(Catalog catalog, String workId, long payload, Path out) throws Exception {
         if (!Files.isRegularFile(out)) {
-            return false;
+            return Optional.empty();
         }
         Optional<RecipientCopy> recorded = catalog.findCopy(workId, payload);
-        return recorded.isPresent() && recorded.get().outputSha256().equals(Hashes.sha256(out));
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        String sha = Hashes.sha256(out);
+        return recorded.get().outputSha256().equals(sha) ? Optional.of(sha) : Optional.empty();
     }
 
     static String baseName(Path file) {
