@@ -19,7 +19,8 @@ final class LumaMarker {
     static final float STILL_AMPLITUDE = 2.6f;
     private final int width;
     private final int height;
-    private final float[] field;
+    private final float[] chips;
+    private float[] field;
     private final float[] dither;
 
     private final float amplitude;
@@ -29,7 +30,9 @@ final class LumaMarker {
         this.amplitude = amplitude * (float) Math.min(1.0, Math.pow(Math.min(width, height) / 288.0, 1.5));
         this.width = width;
         this.height = height;
-        this.field = TilePattern.field(tile.chips(PayloadCodec.encode(payload)), width, height);
+        this.chips = tile.chips(PayloadCodec.encode(payload));
+        this.bitOf = tile.bitOf;
+        this.field = TilePattern.field(chips, width, height);
         this.dither = new float[width * height];
         for (int i = 0; i < dither.length; i++) {
             long h = (i + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
@@ -39,6 +42,21 @@ final class LumaMarker {
     }
 
     private float budgetScale = 1;
+    private final int[] bitOf;
+
+    /** Amplitude per unit of field and mask as the next picture will get it. */
+    float effectiveAmplitude() {
+        return amplitude * budgetScale;
+    }
+
+    /** Scales each coded bit's chips (informed embedding, see {@link InterferenceCanceller}). */
+    void setGains(float[] gains) {
+        float[] scaled = new float[chips.length];
+        for (int k = 0; k < chips.length; k++) {
+            scaled[k] = chips[k] * gains[bitOf[k]];
+        }
+        field = TilePattern.field(scaled, width, height);
+    }
 
     /** Marks {@code luma} in place with per-pixel {@code strength}. */
     void mark(byte[] luma, float[] strength) {

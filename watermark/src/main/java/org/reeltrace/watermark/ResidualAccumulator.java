@@ -67,6 +67,14 @@ final class ResidualAccumulator {
      * far more content noise, so this is the matched weighting for a mask that follows texture.
      */
     void localNormalise(float[] r) {
+        float[] weights = normalisationWeights(r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= weights[i];
+        }
+    }
+
+    /** 1 / local (15x15) RMS of {@code r} per pixel, with a floor so flat areas do not explode. */
+    float[] normalisationWeights(float[] r) {
         float[] squares = new float[r.length];
         for (int i = 0; i < r.length; i++) {
             squares[i] = r[i] * r[i];
@@ -74,11 +82,13 @@ final class ResidualAccumulator {
         integrate(squares);
         double global = integral[height * (width + 1) + width] / (width * (double) height);
         double floor = 0.05 * global + 0.25;
+        float[] w = squares;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                r[y * width + x] /= (float) Math.sqrt(boxMean(x, y, 7) + floor);
+                w[y * width + x] = (float) (1 / Math.sqrt(boxMean(x, y, 7) + floor));
             }
         }
+        return w;
     }
 
     /** Fills {@link #integral} with the summed-area table of {@code values}. */

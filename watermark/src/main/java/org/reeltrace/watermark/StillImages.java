@@ -62,7 +62,13 @@ final class StillImages {
         byte[] y = luma(img);
         byte[] marked = y.clone();
         float[] strength = new PerceptualMask(w, h).update(y);
-        new LumaMarker(new TilePattern(key), payload, w, h, LumaMarker.STILL_AMPLITUDE).mark(marked, strength);
+        TilePattern tile = new TilePattern(key);
+        LumaMarker marker = new LumaMarker(tile, payload, w, h, LumaMarker.STILL_AMPLITUDE);
+        InterferenceCanceller canceller = new InterferenceCanceller(tile, w, h, new int[][] {PayloadCodec.encode(payload)});
+        if (canceller.measure(y, strength, marker.effectiveAmplitude())) {
+            marker.setGains(canceller.gains(0));
+        }
+        marker.mark(marked, strength);
         String format = formatOf(out);
         boolean alpha = img.getColorModel().hasAlpha() && format.equals("png");
         BufferedImage result = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);

@@ -1,61 +1,99 @@
 package org.reeltrace.watermark;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Finds the tiled pattern in an accumulated residual image and reads one soft value per coded
- * bit. Scale: the tile period shows as autocorrelation peaks on the axes (crop, letterbox and
- * resizing change it); the nominal period is always tried too. Shift: the residual is folded
- * modulo the period into one tile at 4 bins per cell, and every cyclic shift is scored by the
- * energy of its per-bit sums.
+ * bit. Shift: the residual is folded modulo the tile period into one tile of bins, and every
+ * cyclic shift is scored by the energy of its per-bit sums (each bit's chips add coherently, so
+ * the right shift stands out although no single chip is visible). Scale: crops, letterboxing
+ * and resizing change the period; the nominal period is always tried, and a matched search
+ * scores periods from 0.7x (a 16:9 picture letterboxed into 4:3) to 1.35x (a 10% crop per side)
+ * the nominal one by how far their best shift's energy stands above the energy of all other
+ * shifts, first coarsely (2 bins per cell, whole pixels), then refined (4 bins per cell,
+ * quarter pixels) around the best few. Shrinking the picture uniformly leaves the period
+ * unchanged, because the working resolution follows the picture's shorter side.
  */
 final class TileSync {
     static final int BINS = WorkingFrame.NOMINAL_PERIOD;
-    private static final int PER_CELL = BINS / TilePattern.SIDE;
+    private static final int COARSE_BINS = BINS / 2;
+    static final double MIN_SCALE = 0.7;
+    static final double MAX_SCALE = 1.35;
+    /** Geometry hypotheses from the scale search that blind detection decodes. */
+    static final int SCALE_CANDIDATES = 2;
 
     private TileSync() {
     }
 
-    /** One geometry hypothesis and the soft values it reads. */
-    record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft) {
+    /** One geometry hypothesis, the soft values it reads and how far its energy stands out (z). */
+    record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
     }
 
     static List<Candidate> candidates(float[] residual, int width, int height, TilePattern tile, boolean searchScale) {
-        List<double[]> periods = new ArrayList<>();
-        periods.add(new double[] {BINS, BINS});
-        if (searchScale) {
-            double[] p = autocorrelationPeriods(residual, width, height);
-            if (p != null && (Math.abs(p[0] - BINS) > 0.6 || Math.abs(p[1] - BINS) > 0.6)) {
-                periods.add(p);
-            }
-        }
         List<Candidate> out = new ArrayList<>();
-        for (double[] p : periods) {
-            double[] folded = fold(residual, width, height, p[0], p[1]);
-            if (p == periods.get(0)) {
-                // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the
-                // pattern sits at shift (0, 0); reading there needs no search that noise could win
-                out.add(new Candidate(p[0], p[1], 0, 0, readAt(folded, tile, 0, 0)));
-            }
-            Candidate c = best(folded, p[0], p[1], tile);
-            if (c.shiftX() != 0 || c.shiftY() != 0 || p != periods.get(0)) {
-                out.add(c);
-            }
+        double[] nominal = fold(residual, width, height, BINS, BINS, BINS);
+        // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the pattern sits
+        // at shift (0, 0); reading there needs no search that noise could win
+        out.add(new Candidate(BINS, BINS, 0, 0, readAt(nominal, tile, 0, 0), Double.NaN));
+        Candidate shifted = best(nominal, BINS, BINS, tile, BINS);
+        if (shifted.shiftX() != 0 || shifted.shiftY() != 0) {
+            out.add(shifted);
+        }
+        if (searchScale) {
+            out.addAll(searchScales(residual, width, height, tile));
         }
         return out;
     }
 
-    /** Mean residual per bin of one tile period. */
-    static double[] fold(float[] r, int width, int height, double px, double py) {
-        double[] sum = new double[BINS * BINS];
-        int[] count = new int[BINS * BINS];
+    /** The best {@link #SCALE_CANDIDATES} distinct periods away from the nominal one, refined. */
+    static List<Candidate> searchScales(float[] residual, int width, int height, TilePattern tile) {
+        List<Integer> periods = new ArrayList<>();
+        for (int p = (int) Math.floor(BINS * MIN_SCALE); p <= (int) Math.ceil(BINS * MAX_SCALE); p++) {
+            if (p != BINS && p <= Math.min(width, height) - 8) {
+                periods.add(p); // the nominal period is read separately
+            }
+        }
+        List<Candidate> coarse = periods.parallelStream()
+                .map(p -> best(fold(residual, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed())
+                .toList();
+        List<Candidate> picked = new ArrayList<>();
+        for (Candidate c : coarse) {
+            if (picked.stream().noneMatch(o -> Math.abs(o.periodX() - c.periodX()) <= 2)) {
+                picked.add(c);
+                if (picked.size() == SCALE_CANDIDATES) {
+                    break;
+                }
+            }
+        }
+        return picked.parallelStream().map(c -> refine(residual, width, height, c.periodX(), tile)).toList();
+    }
+
+    /** The best period and shift within +-0.5 pixel of period p, at full bin resolution. */
+    private static Candidate refine(float[] residual, int width, int height, double p, TilePattern tile) {
+        Candidate best = null;
+        for (double d = -0.5; d <= 0.5; d += 0.25) {
+            Candidate c = best(fold(residual, width, height, p + d, p + d, BINS), p + d, p + d, tile, BINS);
+            if (best == null || c.score() > best.score()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Mean residual per bin of one tile period ({@code bins} x {@code bins} bins). */
+    static double[] fold(float[] r, int width, int height, double px, double py, int bins) {
+        double[] sum = new double[bins * bins];
+        int[] count = new int[bins * bins];
         int[] bx = new int[width];
         for (int x = 0; x < width; x++) {
-            bx[x] = Math.floorMod((int) Math.floor((x + 0.5) / px * BINS), BINS);
+            bx[x] = Math.floorMod((int) Math.floor((x + 0.5) / px * bins), bins);
         }
         for (int y = 0; y < height; y++) {
-            int by = Math.floorMod((int) Math.floor((y + 0.5) / py * BINS), BINS) * BINS;
+            int by = Math.floorMod((int) Math.floor((y + 0.5) / py * bins), bins) * bins;
             for (int x = 0; x < width; x++) {
                 float v = r[y * width + x];
                 if (v != 0) {
@@ -72,22 +110,60 @@ final class TileSync {
         return sum;
     }
 
-    /** The cyclic shift whose per-bit sums carry the most energy. */
-    static Candidate best(double[] folded, double px, double py, TilePattern tile) {
-        double[] box = cellSums(folded);
+    /** Folds at the nominal resolution of {@link #BINS} bins. */
+    static double[] fold(float[] r, int width, int height, double px, double py) {
+        return fold(r, width, height, px, py, BINS);
+    }
+
+    /**
+     * The cyclic shift whose per-bit sums carry the most energy; its score is how many standard
+     * deviations that energy stands above the energies of all shifts.
+     */
+    static Candidate best(double[] folded, double px, double py, TilePattern tile, int bins) {
+        double[] box = cellSums(folded, bins);
+        // the box repeated 2x2 so every chip of every shift is read without wrapping indices
+        int w2 = 2 * bins;
+        double[] box2 = new double[w2 * w2];
+        for (int y = 0; y < w2; y++) {
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2, bins);
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2 + bins, bins);
+        }
+        // chips grouped by coded bit: offset in box2 and sign
+        int perCell = bins / TilePattern.SIDE;
         int n = PayloadCodec.CODED_BITS;
-        double[] sums = new double[n];
+        int[] start = new int[n + 1];
+        for (int k = 0; k < TilePattern.CHIPS; k++) {
+            start[tile.bitOf[k] + 1]++;
+        }
+        for (int b = 0; b < n; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] fill = start.clone();
+        int[] offset = new int[TilePattern.CHIPS];
+        double[] sign = new double[TilePattern.CHIPS];
+        for (int k = 0; k < TilePattern.CHIPS; k++) {
+            int j = fill[tile.bitOf[k]]++;
+            offset[j] = perCell * (k / TilePattern.SIDE) * w2 + perCell * (k % TilePattern.SIDE);
+            sign[j] = tile.sign[k];
+        }
         double bestEnergy = -1;
         int bestX = 0;
         int bestY = 0;
-        for (int dy = 0; dy < BINS; dy++) {
-            for (int dx = 0; dx < BINS; dx++) {
-                java.util.Arrays.fill(sums, 0);
-                readSums(box, tile, dx, dy, sums);
+        double total = 0;
+        double totalSq = 0;
+        for (int dy = 0; dy < bins; dy++) {
+            for (int dx = 0; dx < bins; dx++) {
+                int base = dy * w2 + dx;
                 double e = 0;
-                for (double v : sums) {
+                for (int b = 0; b < n; b++) {
+                    double v = 0;
+                    for (int j = start[b]; j < start[b + 1]; j++) {
+                        v += sign[j] * box2[base + offset[j]];
+                    }
                     e += v * v;
                 }
+                total += e;
+                totalSq += e * e;
                 if (e > bestEnergy) {
                     bestEnergy = e;
                     bestX = dx;
@@ -95,43 +171,59 @@ final class TileSync {
                 }
             }
         }
-        java.util.Arrays.fill(sums, 0);
-        readSums(box, tile, bestX, bestY, sums);
-        return new Candidate(px, py, bestX, bestY, normalise(sums));
+        int shifts = bins * bins;
+        double mean = total / shifts;
+        double sd = Math.sqrt(Math.max(1e-30, totalSq / shifts - mean * mean));
+        double[] sums = new double[n];
+        readSums(box, tile, bestX, bestY, sums, bins);
+        int scale = BINS / bins;
+        return new Candidate(px, py, bestX * scale, bestY * scale, normalise(sums), (bestEnergy - mean) / sd);
+    }
+
+    /** The best shift at the nominal resolution (informed detection). */
+    static Candidate best(double[] folded, double px, double py, TilePattern tile) {
+        return best(folded, px, py, tile, BINS);
     }
 
     /** Soft values at a known shift (informed detection). */
     static double[] readAt(double[] folded, TilePattern tile, int dx, int dy) {
-        double[] box = cellSums(folded);
-        double[] sums = new double[PayloadCodec.CODED_BITS];
-        readSums(box, tile, dx, dy, sums);
-        return normalise(sums);
+        return normalise(rawSums(folded, tile, dx, dy));
     }
 
-    /** Sum of the PER_CELL x PER_CELL bins starting at every bin (cyclic): one cell's worth. */
-    private static double[] cellSums(double[] folded) {
-        double[] box = new double[BINS * BINS];
-        for (int y = 0; y < BINS; y++) {
-            for (int x = 0; x < BINS; x++) {
+    /** Per-bit sums at a known shift, before normalisation (the embedder's interference control). */
+    static double[] rawSums(double[] folded, TilePattern tile, int dx, int dy) {
+        double[] box = cellSums(folded, BINS);
+        double[] sums = new double[PayloadCodec.CODED_BITS];
+        readSums(box, tile, dx, dy, sums, BINS);
+        return sums;
+    }
+
+    /** Sum of one cell's worth of bins starting at every bin (cyclic). */
+    private static double[] cellSums(double[] folded, int bins) {
+        int perCell = bins / TilePattern.SIDE;
+        double[] box = new double[bins * bins];
+        for (int y = 0; y < bins; y++) {
+            for (int x = 0; x < bins; x++) {
                 double s = 0;
-                for (int j = 0; j < PER_CELL; j++) {
-                    int row = ((y + j) % BINS) * BINS;
-                    for (int i = 0; i < PER_CELL; i++) {
-                        s += folded[row + (x + i) % BINS];
+                for (int j = 0; j < perCell; j++) {
+                    int row = ((y + j) % bins) * bins;
+                    for (int i = 0; i < perCell; i++) {
+                        s += folded[row + (x + i) % bins];
                     }
                 }
-                box[y * BINS + x] = s;
+                box[y * bins + x] = s;
             }
         }
         return box;
     }
 
-    private static void readSums(double[] box, TilePattern tile, int dx, int dy, double[] sums) {
+    private static void readSums(double[] box, TilePattern tile, int dx, int dy, double[] sums, int bins) {
+        int perCell = bins / TilePattern.SIDE;
         for (int v = 0; v < TilePattern.SIDE; v++) {
-            int row = ((PER_CELL * v + dy) % BINS) * BINS;
+            int row = ((perCell * v + dy) % bins) * bins;
             int k = v * TilePattern.SIDE;
             for (int u = 0; u < TilePattern.SIDE; u++, k++) {
-                double val = box[row + (PER_CELL * u + dx) % BINS];
+                double val = box[row + (perCell * u + dx) % bins];
                 // chip = sign * (2c - 1): positive soft value means coded bit 1
                 sums[tile.bitOf[k]] += tile.sign[k] * val;
             }
@@ -149,58 +241,5 @@ final class TileSync {
             out[i] = rms == 0 ? 0 : s[i] / rms;
         }
         return out;
-    }
-
-    /**
-     * Tile periods {px, py} in working pixels from the autocorrelation of the residual (computed at
-     * half resolution), or null when the picture is too small.
-     */
-    static double[] autocorrelationPeriods(float[] r, int width, int height) {
-        int hw = width / 2;
-        int hh = height / 2;
-        int maxLag = (int) Math.ceil(BINS / 2.0 * 1.35);
-        int minLag = BINS / 4;
-        int fw = Fft.nextPow2(hw + maxLag + 2);
-        int fh = Fft.nextPow2(hh + maxLag + 2);
-        double[] re = new double[fw * fh];
-        double[] im = new double[fw * fh];
-        for (int y = 0; y < hh; y++) {
-            for (int x = 0; x < hw; x++) {
-                int i = 2 * y * width + 2 * x;
-                re[y * fw + x] = r[i] + r[i + 1] + r[i + width] + r[i + width + 1];
-            }
-        }
-        Fft.transform2d(re, im, fw, fh, false);
-        for (int i = 0; i < re.length; i++) {
-            re[i] = re[i] * re[i] + im[i] * im[i];
-            im[i] = 0;
-        }
-        Fft.transform2d(re, im, fw, fh, true);
-        double px = peak(re, fw, minLag, Math.min(maxLag, hw - 8), true);
-        double py = peak(re, fw, minLag, Math.min(maxLag, hh - 8), false);
-        if (Double.isNaN(px) || Double.isNaN(py)) {
-            return null;
-        }
-        return new double[] {2 * px, 2 * py};
-    }
-
-    private static double peak(double[] ac, int fw, int minLag, int maxLag, boolean horizontal) {
-        if (maxLag <= minLag + 1) {
-            return Double.NaN;
-        }
-        double best = Double.NEGATIVE_INFINITY;
-        int arg = -1;
-        for (int lag = minLag; lag <= maxLag; lag++) {
-            double v = horizontal ? ac[lag] : ac[lag * fw];
-            if (v > best) {
-                best = v;
-                arg = lag;
-            }
-        }
-        double a = horizontal ? ac[arg - 1] : ac[(arg - 1) * fw];
-        double c = horizontal ? ac[arg + 1] : ac[(arg + 1) * fw];
-        double denom = a - 2 * best + c;
-        double off = denom == 0 ? 0 : 0.5 * (a - c) / denom;
-        return arg + Math.max(-0.5, Math.min(0.5, off));
     }
 }

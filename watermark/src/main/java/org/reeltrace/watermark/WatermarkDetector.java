@@ -64,21 +64,73 @@ public final class WatermarkDetector {
                 throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT, "\"" + suspect + "\" has no video stream");
             }
             int[] size = WorkingFrame.sizeFor(info.width(), info.height());
-            ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
-            float[] buf = new float[size[0] * size[1]];
+            List<float[]> opening = new ArrayList<>();
             try (LumaFrameReader reader = LumaFrameReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;
-                while ((f = reader.next()) != null) {
-                    byte[] p = f.pixels();
-                    for (int i = 0; i < buf.length; i++) {
-                        buf[i] = p[i] & 0xff;
-                    }
-                    acc.add(buf, null);
+                while (opening.size() < BAR_PROBE_PICTURES && (f = reader.next()) != null) {
+                    opening.add(toFloat(f.pixels()));
                 }
+                int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
+                if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
+                    ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
+                    opening.forEach(p -> acc.add(p, null));
+                    while ((f = reader.next()) != null) {
+                        acc.add(toFloat(f.pixels()), null);
+                    }
+                    return acc;
+                }
+                return accumulateInside(suspect, size, box);
             }
-            return acc;
         } catch (MediaException e) {
             throw Errors.from(e);
         }
+    }
+
+    /** Pictures read before deciding whether the suspect has letterbox or pillarbox bars. */
+    private static final int BAR_PROBE_PICTURES = 50;
+
+    /**
+     * Letterboxed or pillarboxed suspect: decode again so that the picture inside the bars gets
+     * the working resolution by its own shorter side, and accumulate only that area (the mark
+     * scaled with the picture, so the tile period is nominal again).
+     */
+    private static ResidualAccumulator accumulateInside(Path suspect, int[] size, int[] box) throws MediaException {
+        // contentBox shaved one blended line off each bar: the picture itself is that much larger
+        double boxW = box[2] - box[0] + (box[0] > 0 ? 1 : 0) + (box[2] < size[0] ? 1 : 0);
+        double boxH = box[3] - box[1] + (box[1] > 0 ? 1 : 0) + (box[3] < size[1] ? 1 : 0);
+        double f = WorkingFrame.SHORT_SIDE / Math.min(boxW, boxH);
+        int decodeW = 2 * (int) Math.round(size[0] * f / 2);
+        int decodeH = 2 * (int) Math.round(size[1] * f / 2);
+        // one working pixel more on each side: the bar's blended edge
+        int x0 = (int) Math.ceil(box[0] * f) + (box[0] > 0 ? (int) Math.ceil(f) : 0);
+        int y0 = (int) Math.ceil(box[1] * f) + (box[1] > 0 ? (int) Math.ceil(f) : 0);
+        int x1 = (int) Math.floor(box[2] * f) - (box[2] < size[0] ? (int) Math.ceil(f) : 0);
+        int y1 = (int) Math.floor(box[3] * f) - (box[3] < size[1] ? (int) Math.ceil(f) : 0);
+        int w = Math.min(x1, decodeW) - x0;
+        int h = Math.min(y1, decodeH) - y0;
+        ResidualAccumulator acc = new ResidualAccumulator(w, h);
+        float[] inside = new float[w * h];
+        try (LumaFrameReader reader = LumaFrameReader.open(suspect, decodeW, decodeH)) {
+            LumaFrame fr;
+            while ((fr = reader.next()) != null) {
+                byte[] p = fr.pixels();
+                for (int y = 0; y < h; y++) {
+                    int row = (y + y0) * decodeW + x0;
+                    for (int x = 0; x < w; x++) {
+                        inside[y * w + x] = p[row + x] & 0xff;
+                    }
+                }
+                acc.add(inside, null);
+            }
+        }
+        return acc;
+    }
+
+    private static float[] toFloat(byte[] p) {
+        float[] out = new float[p.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p[i] & 0xff;
+        }
+        return out;
     }
 }

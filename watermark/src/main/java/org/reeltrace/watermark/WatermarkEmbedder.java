@@ -98,6 +98,7 @@ public final class WatermarkEmbedder {
         private final List<Long> payloads;
         private PerceptualMask mask;
         private LumaMarker[] markers;
+        private InterferenceCanceller canceller;
 
         VideoMarkingFilter(TilePattern tile, List<Long> payloads) {
             this.tile = tile;
@@ -109,11 +110,22 @@ public final class WatermarkEmbedder {
             if (mask == null) {
                 mask = new PerceptualMask(width, height);
                 markers = new LumaMarker[payloads.size()];
+                int[][] codewords = new int[payloads.size()][];
                 for (int k = 0; k < markers.length; k++) {
                     markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
+                    codewords[k] = PayloadCodec.encode(payloads.get(k));
                 }
+                canceller = new InterferenceCanceller(tile, width, height, codewords);
             }
             float[] strength = mask.update(original);
+            if (InterferenceCanceller.measures(index)) {
+                float a = markers[0].effectiveAmplitude();
+                if (canceller.measure(original, strength, a)) {
+                    for (int k = 0; k < markers.length; k++) {
+                        markers[k].setGains(canceller.gains(k));
+                    }
+                }
+            }
             for (int k = 0; k < outputs.length; k++) {
                 markers[k].mark(outputs[k], strength);
             }

@@ -57,7 +57,8 @@ record Attack(String name, String args) {
                 new Attack("crop 5%", "-vf crop=iw*0.95:ih*0.95:iw*0.02:ih*0.03 " + X264 + "23"),
                 new Attack("crop 10%", "-vf crop=iw*0.9:ih*0.9:iw*0.04:ih*0.06 " + X264 + "23"),
                 new Attack("crop 10% + rescale", "-vf crop=iw*0.9:ih*0.9:iw*0.05:ih*0.05,scale=iw/0.9:-2 " + X264 + "23"),
-                new Attack("letterbox 4:3", "-vf scale=iw:ih*0.75,pad=iw:ih/0.75:0:(oh-ih)/2 " + X264 + "23"),
+                // a 16:9 picture shrunk into a 4:3 frame with bars above and below, aspect ratio kept
+                new Attack("letterbox 4:3", "-vf scale=trunc(iw*3/8)*2:trunc(ih*3/8)*2,pad=iw:trunc(iw*3/8)*2:0:(oh-ih)/2 " + X264 + "23"),
                 new Attack("brightness +20%", "-vf eq=brightness=0.08 " + X264 + "23"),
                 new Attack("contrast -20%", "-vf eq=contrast=0.8 " + X264 + "23"),
                 new Attack("contrast +20%", "-vf eq=contrast=1.2 " + X264 + "23"),

@@ -67,7 +67,8 @@ class WatermarkRobustnessIT {
         assertEquals(0, wrong, "wrong IDs");
         if (!TestMedia.full()) {
             assertEquals(0, informedMissesAtCrfUpTo32, "informed detection must recover every lean-matrix attack");
-            assertTrue(blindFound >= 1, "blind detection recovers at least the mild attacks");
+            // every lean attack but the 360p downscale at CRF 28 (docs/watermark-robustness.md)
+            assertTrue(blindFound >= 4, "blind detection found " + blindFound + " of 5");
         }
     }
 
