@@ -77,14 +77,22 @@ final class InformedDetector {
             double[] none = new double[PayloadCodec.CODED_BITS];
             return new Decision.Analysis(new Detection(false, null, 0, 1, none, "informed"), none);
         }
-        double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
+        return Decision.analyse(softs(acc, tile), "informed");
+    }
+
+    /** Soft values of the registered suspect: at shift (0, 0) and at the best shift if different. */
+    static List<double[]> softs(ResidualAccumulator acc, TilePattern tile) {
         List<double[]> softs = new ArrayList<>();
+        if (acc.pictures == 0) {
+            return softs;
+        }
+        double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
         softs.add(TileSync.readAt(folded, tile, 0, 0));
         TileSync.Candidate searched = TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile);
         if (searched.shiftX() != 0 || searched.shiftY() != 0) {
             softs.add(searched.soft());
         }
-        return Decision.analyse(softs, "informed");
+        return softs;
     }
 
     /** Picks a few picture pairs spread over the suspect and registers them. */
