@@ -53,8 +53,11 @@ public final class Fingerprinter {
                 duration = reader.durationSeconds();
                 VideoHasher hasher = reader.hasVideo() ? new VideoHasher(reader.rotation(), duration, reader.frameRate()) : null;
                 AudioLandmarker landmarker = reader.hasAudio() ? new AudioLandmarker() : null;
+                if (hasher != null) {
+                    reader.wantPictures(hasher::wantsPictureAt);
+                }
                 LumaPcmReader.Item item;
-                while ((item = reader.next(hasher != null && hasher.wantsPicture())) != null) {
+                while ((item = reader.next()) != null) {
                     if (item == LumaPcmReader.Item.PICTURE) {
                         hasher.accept(reader.picture());
                     } else {

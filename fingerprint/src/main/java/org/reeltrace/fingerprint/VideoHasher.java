@@ -55,11 +55,18 @@ final class VideoHasher {
     }
 
     /**
-     * Whether the next decoded picture can be the one nearest to the next grid point, i.e. must be
-     * scaled and converted. The others are only decoded: most of the scaling cost is skipped.
+     * Whether the picture shown at {@code timestamp} (seconds, stream clock) can be the one nearest
+     * to a grid point, i.e. must be decoded, scaled and converted. Only pictures within 1.5 frame
+     * intervals of a grid point can be (the nearest is within half an interval at a constant rate);
+     * the others need not be converted, nor decoded at all when nothing refers to them.
      */
-    boolean wantsPicture() {
-        return Double.isNaN(previousTime) || previousTime + interval > next * GRID_STEP - 1.5 * interval;
+    boolean wantsPictureAt(double timestamp) {
+        if (Double.isNaN(firstTime)) {
+            return true; // the grid starts at the first picture
+        }
+        double t = timestamp - firstTime;
+        double g = Math.round(t / GRID_STEP) * GRID_STEP;
+        return Math.abs(t - g) <= 1.5 * interval;
     }
 
     /** The next decoded picture in presentation order (pixels null when it was not converted). */

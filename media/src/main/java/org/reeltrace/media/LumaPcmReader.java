@@ -20,7 +20,10 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 import java.nio.file.Path;
+import java.util.function.DoublePredicate;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
@@ -65,8 +68,9 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
  * Decodes a file's first video and first audio stream in ONE demux pass: every packet is read
  * once and handed to its decoder; pictures come out as 8-bit luma scaled inside FFmpeg (area
  * filter), sound as mono 32-bit float PCM resampled inside FFmpeg. Items arrive in decode order,
- * interleaved as the container stores them. Pictures the caller does not want are decoded (so
- * timing and later frames stay right) but neither scaled nor copied.
+ * interleaved as the container stores them. Pictures the caller does not want (see
+ * {@link #wantPictures}) are neither scaled nor copied, and are not even decoded when the codec
+ * marks them as non-reference frames (nothing else depends on them).
  *
  * <p>Same decoding as {@link LumaFrameReader} and {@link PcmAudioReader} (first stream of each
  * kind, auto decoder threads, best-effort timestamps, swscale area filter, default swresample),
@@ -99,6 +103,7 @@ public final class LumaPcmReader implements AutoCloseable {
     private long pictureIndex;
     private long lastPictureMicros = Long.MIN_VALUE;
     private long skippedErrors;
+    private DoublePredicate wanted = t -> true;
     private Decoder draining; // decoder that may still hold frames for the last packet sent
     private boolean endOfFile;
 
@@ -264,14 +269,21 @@ public final class LumaPcmReader implements AutoCloseable {
     }
 
     /**
-     * Decodes up to the next picture or block of samples; null at the end of both streams.
-     *
-     * @param convertPicture whether a picture, if that is what comes next, is scaled and copied
+     * Which pictures the caller wants, by presentation time in seconds (the clock of
+     * {@link LumaFrame#timestamp()}); asked again as decoding goes on, so the answer may change.
+     * Unwanted pictures come out with null pixels, or not at all when the codec can skip them
+     * (non-reference frames): a caller that samples a few frames a second skips most of the
+     * scaling and part of the decoding. Default: every picture.
      */
-    public Item next(boolean convertPicture) throws MediaException {
+    public void wantPictures(DoublePredicate wantedAt) {
+        this.wanted = wantedAt;
+    }
+
+    /** Decodes up to the next picture or block of samples; null at the end of both streams. */
+    public Item next() throws MediaException {
         while (true) {
             if (draining != null) {
-                Item item = receive(draining, convertPicture);
+                Item item = receive(draining);
                 if (item != null) {
                     return item;
                 }
@@ -303,6 +315,12 @@ public final class LumaPcmReader implements AutoCloseable {
             Decoder d = video != null && packet.stream_index() == video.stream ? video
                     : audio != null && packet.stream_index() == audio.stream ? audio : null;
             if (d != null) {
+                if (d == video) {
+                    // a picture nobody wants need not be decoded, if no other picture refers to it
+                    long pts = packet.pts();
+                    boolean keep = pts == AV_NOPTS_VALUE || wanted.test(micros(pts) / 1e6);
+                    d.context.skip_frame(keep ? AVDISCARD_DEFAULT : AVDISCARD_NONREF);
+                }
                 r = avcodec_send_packet(d.context, packet);
                 if (r < 0) {
                     skip(r, "cannot decode a packet"); // a damaged packet: keep what decodes
@@ -315,7 +333,7 @@ public final class LumaPcmReader implements AutoCloseable {
     }
 
     /** Takes the next frame out of {@code d}, or returns null when it needs another packet (or is finished). */
-    private Item receive(Decoder d, boolean convertPicture) throws MediaException {
+    private Item receive(Decoder d) throws MediaException {
         while (true) {
             int r = avcodec_receive_frame(d.context, frame);
             if (r == AVERROR_EAGAIN()) {
@@ -331,7 +349,7 @@ public final class LumaPcmReader implements AutoCloseable {
             }
             try {
                 if (d == video) {
-                    deliverPicture(convertPicture);
+                    deliverPicture();
                     return Item.PICTURE;
                 }
                 if (deliverSamples()) {
@@ -343,7 +361,12 @@ public final class LumaPcmReader implements AutoCloseable {
         }
     }
 
-    private void deliverPicture(boolean convert) throws MediaException {
+    /** Stream time base to microseconds, rounded as FFmpegFrameGrabber does. */
+    private long micros(long pts) {
+        return 1_000_000L * pts * video.timeBase.num() / video.timeBase.den();
+    }
+
+    private void deliverPicture() throws MediaException {
         long pts = frame.best_effort_timestamp();
         long micros;
         if (pts == AV_NOPTS_VALUE) {
@@ -351,10 +374,10 @@ public final class LumaPcmReader implements AutoCloseable {
             long step = fps > 0 ? Math.round(1e6 / fps) : 40_000;
             micros = lastPictureMicros == Long.MIN_VALUE ? 0 : lastPictureMicros + step;
         } else {
-            micros = 1_000_000L * pts * video.timeBase.num() / video.timeBase.den();
+            micros = micros(pts);
         }
         lastPictureMicros = micros;
-        if (!convert) {
+        if (!wanted.test(micros / 1e6)) {
             picture = new LumaFrame(pictureIndex++, micros / 1e6, width, height, null);
             return;
         }
