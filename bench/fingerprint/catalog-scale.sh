@@ -2,7 +2,8 @@
 # Catalog size and `match` latency as the catalog grows: synthetic one-hour works with temporally
 # correlated frame hashes (see fingerprint/src/test/java/org/reeltrace/fingerprint/CatalogScaleBench.java),
 # then the real `reeltrace fingerprint match` CLI on the largest catalog (fresh JVM each run).
-#   bench/fingerprint/catalog-scale.sh [HOURS...]     (default: 100 1000; needs ~5.5 GB per 1,000 h)
+#   bench/fingerprint/catalog-scale.sh [HOURS...]     (default: 100 1000; needs ~5 GB per 1,000 h)
+#   REUSE=1 bench/fingerprint/catalog-scale.sh ...      times catalogs already in bench/out/fingerprint again
 # Build first: ./mvnw -q -pl cli -am package -DskipTests && ./mvnw -q -pl fingerprint test-compile
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +14,7 @@ mkdir -p "$OUT"
 [ -f cli/target/reeltrace.jar ] && [ -d fingerprint/target/test-classes ] \
     || { echo "build first: ./mvnw -q -pl cli -am package -DskipTests && ./mvnw -q -pl fingerprint test-compile" >&2; exit 1; }
 echo "load before: $(uptime)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g -cp fingerprint/target/test-classes:cli/target/reeltrace.jar \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g -Dreuse="${REUSE:+true}" -cp fingerprint/target/test-classes:cli/target/reeltrace.jar \
     org.reeltrace.fingerprint.CatalogScaleBench "$OUT" "$@"
 largest="${!#}"
 echo

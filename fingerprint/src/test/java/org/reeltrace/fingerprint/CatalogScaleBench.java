@@ -32,8 +32,9 @@ import java.util.SplittableRandom;
  * ({@link CatalogIndex#frameRows}, {@link CatalogIndex#audioRows}); checked at start by filling a
  * small catalog both ways and comparing every row. Matching is the real {@link Catalog#match}.
  *
- * <pre>java -Xmx4g -cp fingerprint/target/test-classes:cli/target/reeltrace.jar \
+ * <pre>java -Xmx4g [-Dreuse=true] -cp fingerprint/target/test-classes:cli/target/reeltrace.jar \
  *     org.reeltrace.fingerprint.CatalogScaleBench DIR HOURS...</pre>
+ * With {@code -Dreuse=true} catalogs already in DIR are timed again without refilling.
  */
 public final class CatalogScaleBench {
     private static final int RUNS = 5;
@@ -51,8 +52,11 @@ public final class CatalogScaleBench {
             int hours = Integer.parseInt(args[a]);
             Path db = dir.resolve("scale-" + hours + "h.db");
             long t0 = System.nanoTime();
-            bulkFill(db, hours);
-            double fillSeconds = (System.nanoTime() - t0) / 1e9;
+            boolean reuse = Boolean.getBoolean("reuse") && Files.exists(db); // re-time an existing catalog
+            if (!reuse) {
+                bulkFill(db, hours);
+            }
+            double fillSeconds = reuse ? Double.NaN : (System.nanoTime() - t0) / 1e9;
             int target = hours / 2;
             Fingerprint truth = Fingerprint.decode(work(target).encoded());
             Fingerprint query = query(truth, 1800, 60, 30, 77);
