@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# Catalog size and `match` latency as the catalog grows (synthetic one-hour works; see CatalogScale.java).
-#   bench/fingerprint/catalog-scale.sh [HOURS...]     (default: 1 10 30 100)
+# Catalog size and `match` latency as the catalog grows: synthetic one-hour works with temporally
+# correlated frame hashes (see fingerprint/src/test/java/org/reeltrace/fingerprint/CatalogScaleBench.java),
+# then the real `reeltrace fingerprint match` CLI on the largest catalog (fresh JVM each run).
+#   bench/fingerprint/catalog-scale.sh [HOURS...]     (default: 100 1000; needs ~5 GB per 1,000 h)
+#   REUSE=1 bench/fingerprint/catalog-scale.sh ...      times catalogs already in bench/out/fingerprint again
+# Build first: ./mvnw -q -pl cli -am package -DskipTests && ./mvnw -q -pl fingerprint test-compile
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-mkdir -p bench/out/fingerprint
-[ $# -gt 0 ] || set -- 1 10 30 100
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -cp cli/target/reeltrace.jar bench/fingerprint/CatalogScale.java \
-    bench/out/fingerprint/scale.db "$@"
+OUT=bench/out/fingerprint
+mkdir -p "$OUT"
+[ $# -gt 0 ] || set -- 100 1000
+[ -f cli/target/reeltrace.jar ] && [ -d fingerprint/target/test-classes ] \
+    || { echo "build first: ./mvnw -q -pl cli -am package -DskipTests && ./mvnw -q -pl fingerprint test-compile" >&2; exit 1; }
+echo "load before: $(uptime)"
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g -Dreuse="${REUSE:+true}" -cp fingerprint/target/test-classes:cli/target/reeltrace.jar \
+    org.reeltrace.fingerprint.CatalogScaleBench "$OUT" "$@"
+largest="${!#}"
+echo
+echo "CLI, fresh JVM per run (\`reeltrace fingerprint match --catalog scale-${largest}h.db QUERY\`), wall and CPU seconds:"
+for q in "query-true-${largest}h" query-unrelated; do
+    for i in 1 2 3; do
+        /usr/bin/time -f "$q %e s wall, %U+%S s CPU" "$JAVA" --enable-native-access=ALL-UNNAMED -jar cli/target/reeltrace.jar -q \
+            fingerprint match --catalog "$OUT/scale-${largest}h.db" "$OUT/$q.rtfp" >/dev/null 2>"$OUT/time.txt" || true
+        tail -1 "$OUT/time.txt"
+    done
+done
+echo "load after: $(uptime)"

@@ -1,9 +1,5 @@
 package org.reeltrace.fingerprint;
 
-import org.reeltrace.media.MediaException;
-import org.reeltrace.media.PcmAudioReader;
-
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -37,39 +33,33 @@ final class AudioLandmarker {
     private int[] peakTime = new int[1024];
     private int[] peakBin = new int[1024];
     private int peaks;
+    private final float[] frame = new float[FFT];
+    private int filled;
 
-    private AudioLandmarker() {
+    AudioLandmarker() {
         for (int i = 0; i < FFT; i++) {
             window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (FFT - 1)));
         }
     }
 
-    /** Landmarks of the first audio stream, or null when there is none. */
-    static AudioTrack extract(Path media) throws MediaException {
-        try (PcmAudioReader reader = PcmAudioReader.open(media, SAMPLE_RATE)) {
-            if (reader == null) {
-                return null;
+    /** The next {@code count} mono samples at {@link #SAMPLE_RATE}. */
+    void accept(float[] samples, int count) {
+        for (int i = 0; i < count; i++) {
+            frame[filled++] = samples[i];
+            if (filled == FFT) {
+                column(frame);
+                System.arraycopy(frame, HOP, frame, 0, FFT - HOP);
+                filled = FFT - HOP;
             }
-            AudioLandmarker l = new AudioLandmarker();
-            float[] buffer = new float[8192];
-            float[] frame = new float[FFT];
-            int filled = 0;
-            int n;
-            while ((n = reader.read(buffer, 0)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    frame[filled++] = buffer[i];
-                    if (filled == FFT) {
-                        l.column(frame);
-                        System.arraycopy(frame, HOP, frame, 0, FFT - HOP);
-                        filled = FFT - HOP;
-                    }
-                }
-            }
-            for (int i = 0; i < NEIGH_T; i++) {
-                l.column(null); // flush the neighbourhood of the last real columns
-            }
-            return l.pair();
         }
+    }
+
+    /** The landmarks of everything accepted. */
+    AudioTrack finish() {
+        for (int i = 0; i < NEIGH_T; i++) {
+            column(null); // flush the neighbourhood of the last real columns
+        }
+        return pair();
     }
 
     private void column(float[] samples) {

@@ -64,8 +64,8 @@ final class CandidateSearch {
             }
         }
         Votes votes = new Votes();
-        lookup(c, "rt_frame_key", "frame", videoKeys, VideoHasher.GRID_STEP, votes);
-        lookup(c, "rt_audio_key", "hop", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, votes);
+        lookup(c, "rt_frame_key", "frame", videoKeys, VideoHasher.GRID_STEP, 0, votes);
+        lookup(c, "rt_audio_key", "hop", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, 1L << 32, votes);
         double catalogSeconds;
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(duration), 0) FROM rt_work")) {
             rs.next();
@@ -79,8 +79,8 @@ final class CandidateSearch {
     }
 
     /** Batched look-ups: one statement per {@link #BATCH} keys instead of one per key. */
-    private static void lookup(Connection c, String table, String timeColumn, Map<Integer, List<Double>> keys, double unit, Votes votes)
-            throws SQLException {
+    private static void lookup(Connection c, String table, String timeColumn, Map<Integer, List<Double>> keys, double unit, long keySpace,
+            Votes votes) throws SQLException {
         List<Integer> all = new ArrayList<>(keys.keySet());
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Integer> batch = all.subList(from, Math.min(all.size(), from + BATCH));
@@ -91,11 +91,12 @@ final class CandidateSearch {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        List<Double> queryTimes = keys.get(rs.getInt(1));
+                        int key = rs.getInt(1);
+                        List<Double> queryTimes = keys.get(key);
                         long work = rs.getLong(2);
                         double refTime = rs.getInt(3) * unit;
                         for (double qt : queryTimes) {
-                            votes.vote(work, refTime - qt, qt);
+                            votes.vote(work, refTime - qt, qt, keySpace | (key & 0xffffffffL));
                         }
                     }
                 }
@@ -103,15 +104,30 @@ final class CandidateSearch {
         }
     }
 
-    /** Distinct query instants per (work, offset bin); a bin also counts its upper neighbour. */
+    /**
+     * Evidence per (work, offset bin): distinct query instants, but never more than the distinct
+     * keys that produced them. Frames of one shot carry the same chunk keys, so a single chance
+     * key collision between a suspect's shot and a catalogued shot votes from many instants at
+     * once; counted by keys it is one vote, while a real copy hits many different keys. A bin
+     * also counts its upper neighbour.
+     */
     private static final class Votes {
-        private final Map<Long, Map<Long, Set<Long>>> byWork = new HashMap<>();
+        private final Map<Long, Map<Long, Bin>> byWork = new HashMap<>();
 
-        void vote(long work, double offset, double queryTime) {
+        private static final class Bin {
+            final Set<Long> instants = new HashSet<>();
+            final Set<Long> keys = new HashSet<>();
+
+            int evidence() {
+                return Math.min(instants.size(), keys.size());
+            }
+        }
+
+        void vote(long work, double offset, double queryTime, long key) {
             long bin = (long) Math.floor(offset / OFFSET_BIN);
-            byWork.computeIfAbsent(work, w -> new HashMap<>())
-                    .computeIfAbsent(bin, b -> new HashSet<>())
-                    .add(Math.round(queryTime * 4));
+            Bin b = byWork.computeIfAbsent(work, w -> new HashMap<>()).computeIfAbsent(bin, x -> new Bin());
+            b.instants.add(Math.round(queryTime * 4));
+            b.keys.add(key);
         }
 
         /**
@@ -120,23 +136,32 @@ final class CandidateSearch {
          */
         List<Candidate> best(double catalogSeconds) {
             long votesTotal = 0;
-            for (Map<Long, Set<Long>> bins : byWork.values()) {
-                for (Set<Long> b : bins.values()) {
-                    votesTotal += b.size();
+            for (Map<Long, Bin> bins : byWork.values()) {
+                for (Bin b : bins.values()) {
+                    votesTotal += b.evidence();
                 }
             }
             double cells = Math.max(1, catalogSeconds / OFFSET_BIN);
             List<Candidate> ranked = new ArrayList<>();
-            for (Map.Entry<Long, Map<Long, Set<Long>>> w : byWork.entrySet()) {
-                Map<Long, Set<Long>> bins = w.getValue();
+            for (Map.Entry<Long, Map<Long, Bin>> w : byWork.entrySet()) {
+                Map<Long, Bin> bins = w.getValue();
                 List<long[]> strong = new ArrayList<>();
-                for (Map.Entry<Long, Set<Long>> b : bins.entrySet()) {
-                    Set<Long> instants = new HashSet<>(b.getValue());
-                    instants.addAll(bins.getOrDefault(b.getKey() + 1, Set.of()));
+                for (Map.Entry<Long, Bin> b : bins.entrySet()) {
+                    Bin upper = bins.get(b.getKey() + 1);
+                    Bin own = b.getValue();
+                    int evidence = own.evidence();
+                    if (upper != null && Math.min(own.instants.size() + upper.instants.size(), own.keys.size() + upper.keys.size()) >= MIN_VOTES) {
+                        Bin pair = new Bin();
+                        pair.instants.addAll(own.instants);
+                        pair.keys.addAll(own.keys);
+                        pair.instants.addAll(upper.instants);
+                        pair.keys.addAll(upper.keys);
+                        evidence = pair.evidence();
+                    }
                     // the background is what the other bins got: a bin's own votes do not raise its bar
-                    double lambda = 2.0 * Math.max(0, votesTotal - instants.size()) / cells;
-                    if (instants.size() >= Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1)) {
-                        strong.add(new long[] {b.getKey(), instants.size()});
+                    double lambda = 2.0 * Math.max(0, votesTotal - evidence) / cells;
+                    if (evidence >= Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1)) {
+                        strong.add(new long[] {b.getKey(), evidence});
                     }
                 }
                 if (strong.isEmpty()) {

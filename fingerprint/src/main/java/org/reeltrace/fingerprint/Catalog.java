@@ -143,51 +143,30 @@ public final class Catalog implements AutoCloseable {
 
     private void insertKeys(long pk, Fingerprint fp) throws SQLException {
         if (fp.hasVideo()) {
-            VideoTrack v = fp.video;
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_frame_key (k, work_pk, frame) VALUES (?, ?, ?)")) {
-                java.util.Set<Long> seen = new java.util.HashSet<>();
-                for (int i = 0; i < v.count; i++) {
-                    if (!CatalogIndex.indexedFrame(v, i)) {
-                        continue;
-                    }
-                    int frame = i;
-                    SqlConsumer batch = k -> {
-                        if (seen.add(((long) k << 32) | frame)) {
-                            ps.setInt(1, k);
-                            ps.setLong(2, pk);
-                            ps.setInt(3, frame);
-                            ps.addBatch();
-                        }
-                    };
-                    for (int c = 0; c < CatalogIndex.CHUNKS; c++) {
-                        batch.accept(c << CatalogIndex.CHUNK_BITS | CatalogIndex.chunk(v.full, i, c));
-                    }
-                }
-                ps.executeBatch();
-            }
+            insertRows("INSERT INTO rt_frame_key (k, work_pk, frame) VALUES (?, ?, ?)", pk,
+                    out -> CatalogIndex.frameRows(fp.video, out));
         }
         if (fp.hasAudio()) {
-            AudioTrack a = fp.audio;
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rt_audio_key (k, work_pk, hop) VALUES (?, ?, ?)")) {
-                long previous = -1;
-                for (int i = 0; i < a.size(); i++) {
-                    long key = ((long) a.times()[i] << 32) | (a.hashes()[i] & 0xffffffffL);
-                    if (CatalogIndex.indexedLandmark(a.hashes()[i]) && key != previous) {
-                        ps.setInt(1, a.hashes()[i]);
-                        ps.setLong(2, pk);
-                        ps.setInt(3, a.times()[i]);
-                        ps.addBatch();
-                    }
-                    previous = key;
-                }
-                ps.executeBatch();
-            }
+            insertRows("INSERT INTO rt_audio_key (k, work_pk, hop) VALUES (?, ?, ?)", pk,
+                    out -> CatalogIndex.audioRows(fp.audio, out));
         }
     }
 
     @FunctionalInterface
-    private interface SqlConsumer {
-        void accept(int key) throws SQLException;
+    private interface Rows {
+        void into(CatalogIndex.RowSink<SQLException> out) throws SQLException;
+    }
+
+    private void insertRows(String sql, long pk, Rows rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            rows.into((key, time) -> {
+                ps.setInt(1, key);
+                ps.setLong(2, pk);
+                ps.setInt(3, time);
+                ps.addBatch();
+            });
+            ps.executeBatch();
+        }
     }
 
     private long nextPk() throws SQLException {

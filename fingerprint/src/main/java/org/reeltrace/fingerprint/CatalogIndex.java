@@ -28,6 +28,36 @@ final class CatalogIndex {
         return Math.floorMod(hash, AUDIO_SAMPLING) == 0;
     }
 
+    /** Receives one index row: look-up key and time (grid frame or audio hop). */
+    @FunctionalInterface
+    interface RowSink<E extends Exception> {
+        void accept(int key, int time) throws E;
+    }
+
+    /** The rt_frame_key rows of a work's video (each distinct (key, frame) once). */
+    static <E extends Exception> void frameRows(VideoTrack v, RowSink<E> out) throws E {
+        for (int i = 0; i < v.count; i++) {
+            if (indexedFrame(v, i)) {
+                // the chunk number is part of the key, so a frame's keys are distinct
+                for (int c = 0; c < CHUNKS; c++) {
+                    out.accept(c << CHUNK_BITS | chunk(v.full, i, c), i);
+                }
+            }
+        }
+    }
+
+    /** The rt_audio_key rows of a work's sound: sampled landmarks, repeated (hash, hop) pairs once. */
+    static <E extends Exception> void audioRows(AudioTrack a, RowSink<E> out) throws E {
+        long previous = -1;
+        for (int i = 0; i < a.size(); i++) {
+            long key = ((long) a.times()[i] << 32) | (a.hashes()[i] & 0xffffffffL);
+            if (indexedLandmark(a.hashes()[i]) && key != previous) {
+                out.accept(a.hashes()[i], a.times()[i]);
+            }
+            previous = key;
+        }
+    }
+
     static void keys(long[] hashes, int index, IntConsumer out) {
         for (int c = 0; c < CHUNKS; c++) {
             out.accept(c << CHUNK_BITS | chunk(hashes, index, c));

@@ -1,8 +1,7 @@
 package org.reeltrace.fingerprint;
 
+import org.reeltrace.media.LumaPcmReader;
 import org.reeltrace.media.MediaException;
-import org.reeltrace.media.MediaInfo;
-import org.reeltrace.media.MediaProbe;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,31 +35,49 @@ public final class Fingerprinter {
 
     public static Fingerprint fingerprint(Path media) throws FingerprintException {
         try {
-            MediaInfo info = MediaProbe.probe(media);
-            if (TEXT_FORMATS.contains(info.format())) {
-                // FFmpeg renders text files as video (tty demuxer): nobody means that by a video
-                throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT,
-                        "\"" + media + "\" is a text file, not audio or video");
-            }
-            byte[] sha = sha256(media);
+            byte[] sha;
             VideoTrack video = null;
+            AudioTrack audio = null;
             int[] crop = {0, 0, 10000, 10000};
             int quarterTurns = 0;
-            double duration = info.durationSeconds();
-            long skipped = 0;
-            if (info.hasVideo()) {
-                VideoHasher.Result r = VideoHasher.hash(media, info.rotation(), info.durationSeconds());
-                video = r.track();
-                skipped = r.skippedPackets();
-                CropBox c = r.crop();
-                int p = VideoHasher.PLANE;
-                crop = new int[] {c.left() * 10000 / p, c.top() * 10000 / p, c.right() * 10000 / p, c.bottom() * 10000 / p};
-                quarterTurns = Math.floorMod((int) Math.round(-info.rotation() / 90.0), 4);
-                if (duration <= 0) {
-                    duration = r.lastTimestamp() + VideoHasher.GRID_STEP;
+            double duration;
+            long skipped;
+            // one demux and decode pass delivers both the grid pictures and the sound
+            try (LumaPcmReader reader = LumaPcmReader.open(media, VideoHasher.PLANE, VideoHasher.PLANE, AudioLandmarker.SAMPLE_RATE)) {
+                if (TEXT_FORMATS.contains(reader.formatName())) {
+                    // FFmpeg renders text files as video (tty demuxer): nobody means that by a video
+                    throw new FingerprintException(FingerprintException.Kind.INVALID_INPUT,
+                            "\"" + media + "\" is a text file, not audio or video");
                 }
+                sha = sha256(media);
+                duration = reader.durationSeconds();
+                VideoHasher hasher = reader.hasVideo() ? new VideoHasher(reader.rotation(), duration, reader.frameRate()) : null;
+                AudioLandmarker landmarker = reader.hasAudio() ? new AudioLandmarker() : null;
+                if (hasher != null) {
+                    reader.wantPictures(hasher::wantsPictureAt);
+                }
+                LumaPcmReader.Item item;
+                while ((item = reader.next()) != null) {
+                    if (item == LumaPcmReader.Item.PICTURE) {
+                        hasher.accept(reader.picture());
+                    } else {
+                        landmarker.accept(reader.samples(), reader.sampleCount());
+                    }
+                }
+                skipped = reader.skippedErrors();
+                if (hasher != null) {
+                    VideoHasher.Result r = hasher.finish();
+                    video = r.track();
+                    CropBox c = r.crop();
+                    int p = VideoHasher.PLANE;
+                    crop = new int[] {c.left() * 10000 / p, c.top() * 10000 / p, c.right() * 10000 / p, c.bottom() * 10000 / p};
+                    quarterTurns = hasher.quarterTurns();
+                    if (duration <= 0) {
+                        duration = r.lastTimestamp() + VideoHasher.GRID_STEP;
+                    }
+                }
+                audio = landmarker == null ? null : landmarker.finish();
             }
-            AudioTrack audio = info.hasAudio() ? AudioLandmarker.extract(media) : null;
             boolean noVideo = video == null || video.count == 0;
             boolean noAudio = audio == null || audio.size() == 0;
             if (noVideo && noAudio) {

@@ -1,15 +1,13 @@
 package org.reeltrace.fingerprint;
 
 import org.reeltrace.media.LumaFrame;
-import org.reeltrace.media.LumaFrameReader;
 import org.reeltrace.media.MediaException;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a video stream to small luma planes (scaled inside FFmpeg), picks the decoded frame
+ * Takes decoded small luma planes (scaled inside FFmpeg), picks the decoded frame
  * nearest each point of a fixed time grid (so frame rate and VFR do not matter), removes bars found
  * in the opening seconds, and hashes the whole picture and its sub-regions.
  */
@@ -26,72 +24,89 @@ final class VideoHasher {
     private final DctHasher hasher = new DctHasher();
     private final float[] plane64 = new float[DctHasher.SIZE * DctHasher.SIZE];
     private final List<byte[]> pending = new ArrayList<>();
+    private final double interval;
+    private final byte[] previous = new byte[PLANE * PLANE];
     private CropBox crop;
+    private boolean previousIsLast; // does `previous` hold the last decoded frame?
+    private boolean havePlane;
+    private double previousTime = Double.NaN;
+    private double firstTime = Double.NaN;
+    private double last;
+    private int next;
 
-    private VideoHasher(int quarterTurns, double expectedSeconds) {
-        this.quarterTurns = quarterTurns;
-        this.track = new VideoTrack(GRID_STEP, REGION_STRIDE, (int) (expectedSeconds / GRID_STEP) + 8);
-    }
-
-    record Result(VideoTrack track, CropBox crop, double lastTimestamp, long skippedPackets) {
-    }
-
-    static Result hash(Path media, double rotationDegrees, double expectedSeconds) throws MediaException {
+    /**
+     * @param rotationDegrees display rotation of the stream (counter-clockwise, from its display matrix)
+     * @param expectedSeconds container duration, to size the hash arrays (0 when unknown)
+     * @param frameRate       nominal frame rate, to tell which pictures can be nearest a grid point
+     */
+    VideoHasher(double rotationDegrees, double expectedSeconds, double frameRate) {
         // Display rotation is counter-clockwise in the display matrix; we turn the picture upright.
-        int quarterTurns = Math.floorMod((int) Math.round(-rotationDegrees / 90.0), 4);
-        VideoHasher h = new VideoHasher(quarterTurns, expectedSeconds);
-        try (LumaFrameReader reader = LumaFrameReader.open(media, PLANE, PLANE)) {
-            byte[] previous = new byte[PLANE * PLANE];
-            boolean previousIsLast = false; // does `previous` hold the last decoded frame?
-            boolean havePlane = false;
-            double previousTime = Double.NaN;
-            double firstTime = Double.NaN;
-            double last = 0;
-            int next = 0;
-            double fps = reader.frameRate();
-            double interval = fps > 1 && fps < 1000 ? 1 / fps : 0.04;
-            LumaFrame frame;
-            while (true) {
-                // Only frames that can be nearest to the next grid point are scaled and converted.
-                boolean convert = Double.isNaN(previousTime) || previousTime + interval > next * GRID_STEP - 1.5 * interval;
-                frame = reader.next(convert);
-                if (frame == null) {
-                    break;
-                }
-                if (frame.pixels() != null && (frame.width() != PLANE || frame.height() != PLANE)) {
-                    throw new MediaException(MediaException.Kind.ENVIRONMENT,
-                            "decoder returned " + frame.width() + "x" + frame.height() + " instead of " + PLANE + "x" + PLANE);
-                }
-                if (Double.isNaN(firstTime)) {
-                    firstTime = frame.timestamp();
-                }
-                double t = frame.timestamp() - firstTime;
-                if (!Double.isNaN(previousTime) && t < previousTime) {
-                    continue; // out-of-order timestamp from a damaged stream
-                }
-                while (next * GRID_STEP <= t) {
-                    double g = next * GRID_STEP;
-                    boolean usePrevious = frame.pixels() == null
-                            || (previousIsLast && !Double.isNaN(previousTime) && g - previousTime < t - g);
-                    if (usePrevious && havePlane) {
-                        h.accept(previous);
-                    } else if (!usePrevious) {
-                        h.accept(frame.pixels());
-                    }
-                    next++;
-                }
-                if (frame.pixels() != null) {
-                    System.arraycopy(frame.pixels(), 0, previous, 0, previous.length);
-                    havePlane = true;
-                }
-                previousIsLast = frame.pixels() != null;
-                previousTime = t;
-                last = t;
-            }
-            h.flush();
-            h.track.trim();
-            return new Result(h.track, h.crop == null ? CropBox.full(PLANE, PLANE) : h.crop, last, reader.skippedErrors());
+        this.quarterTurns = Math.floorMod((int) Math.round(-rotationDegrees / 90.0), 4);
+        this.track = new VideoTrack(GRID_STEP, REGION_STRIDE, (int) (expectedSeconds / GRID_STEP) + 8);
+        this.interval = frameRate > 1 && frameRate < 1000 ? 1 / frameRate : 0.04;
+    }
+
+    /** Quarter turns (clockwise) that make the stored picture upright. */
+    int quarterTurns() {
+        return quarterTurns;
+    }
+
+    record Result(VideoTrack track, CropBox crop, double lastTimestamp) {
+    }
+
+    /**
+     * Whether the picture shown at {@code timestamp} (seconds, stream clock) can be the one nearest
+     * to a grid point, i.e. must be decoded, scaled and converted. Only pictures within 1.5 frame
+     * intervals of a grid point can be (the nearest is within half an interval at a constant rate);
+     * the others need not be converted, nor decoded at all when nothing refers to them.
+     */
+    boolean wantsPictureAt(double timestamp) {
+        if (Double.isNaN(firstTime)) {
+            return true; // the grid starts at the first picture
         }
+        double t = timestamp - firstTime;
+        double g = Math.round(t / GRID_STEP) * GRID_STEP;
+        return Math.abs(t - g) <= 1.5 * interval;
+    }
+
+    /** The next decoded picture in presentation order (pixels null when it was not converted). */
+    void accept(LumaFrame frame) throws MediaException {
+        if (frame.pixels() != null && (frame.width() != PLANE || frame.height() != PLANE)) {
+            throw new MediaException(MediaException.Kind.ENVIRONMENT,
+                    "decoder returned " + frame.width() + "x" + frame.height() + " instead of " + PLANE + "x" + PLANE);
+        }
+        if (Double.isNaN(firstTime)) {
+            firstTime = frame.timestamp();
+        }
+        double t = frame.timestamp() - firstTime;
+        if (!Double.isNaN(previousTime) && t < previousTime) {
+            return; // out-of-order timestamp from a damaged stream
+        }
+        while (next * GRID_STEP <= t) {
+            double g = next * GRID_STEP;
+            boolean usePrevious = frame.pixels() == null
+                    || (previousIsLast && !Double.isNaN(previousTime) && g - previousTime < t - g);
+            if (usePrevious && havePlane) {
+                accept(previous);
+            } else if (!usePrevious) {
+                accept(frame.pixels());
+            }
+            next++;
+        }
+        if (frame.pixels() != null) {
+            System.arraycopy(frame.pixels(), 0, previous, 0, previous.length);
+            havePlane = true;
+        }
+        previousIsLast = frame.pixels() != null;
+        previousTime = t;
+        last = t;
+    }
+
+    /** Hashes what is still pending and returns the track. */
+    Result finish() {
+        flush();
+        track.trim();
+        return new Result(track, crop == null ? CropBox.full(PLANE, PLANE) : crop, last);
     }
 
     private void accept(byte[] pixels) {
