@@ -22,10 +22,13 @@ final class TrackPlan {
     /** NAL length size for H.264/HEVC video, 0 for full-sample encryption. */
     final int nalLengthSize;
     final boolean hevc;
+    /** H.264 parameter sets (avcC, then in-band updates) for finding slice header ends; null for other tracks. */
+    private final AvcParameterSets avc;
     private final byte[] ivStart;
 
     private TrackPlan(TrackInfo track, TrackEncryption encryption, byte[] key, String originalFormat, int nalLengthSize, boolean hevc,
-                      byte[] ivStart) {
+                      AvcParameterSets avc, byte[] ivStart) {
+        this.avc = avc;
         this.track = track;
         this.encryption = encryption;
         this.key = key;
@@ -46,10 +49,17 @@ final class TrackPlan {
         boolean video = track.handler.equals("vide");
         int lengthSize = 0;
         boolean hevc = false;
+        AvcParameterSets avc = null;
         if (video) {
             if (AVC.contains(format)) {
                 byte[] c = entry.child("avcC").orElseThrow(() -> new CencFormatException(track.path, "avc1 without avcC")).payload();
                 lengthSize = (c.length > 4 ? c[4] & 3 : 3) + 1;
+                try {
+                    avc = AvcParameterSets.fromAvcC(c);
+                } catch (RbspBits.Malformed e) {
+                    throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format + "/avcC",
+                            "cannot read its parameter sets: " + e.getMessage());
+                }
             } else if (HEVC.contains(format)) {
                 byte[] c = entry.child("hvcC").orElseThrow(() -> new CencFormatException(track.path, "hvc1 without hvcC")).payload();
                 lengthSize = (c.length > 21 ? c[21] & 3 : 3) + 1;
@@ -73,7 +83,7 @@ final class TrackPlan {
         } else {
             throw new IllegalArgumentException("reeltrace writes cenc and cbcs only");
         }
-        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, ivStart);
+        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, avc, ivStart);
     }
 
     boolean subsamples() {
@@ -117,10 +127,55 @@ final class TrackPlan {
                 throw new CencFormatException(path, "sample " + (index + 1) + " has a NAL length (" + nal
                         + ") that does not fit the sample");
             }
-            map.add(nal, head.get(nalLengthSize) & 0xff);
+            int first = head.get(nalLengthSize) & 0xff;
+            int clearHeader = hevc ? 2 : 1;
+            if (avc != null) {
+                clearHeader = avcNal(in, pos + nalLengthSize, nal, first, index, path);
+            }
+            map.add(nal, first, clearHeader);
             pos += nalLengthSize + nal;
         }
         return map.finish(iv);
+    }
+
+    /** Largest in-band parameter set or slice header prefix read into memory. */
+    private static final int MAX_HEADER_READ = 1 << 20;
+
+    /**
+     * Takes in an in-band SPS/PPS, or returns how many bytes of an H.264 slice stay clear (NAL header and
+     * slice header); slice headers are read in growing prefixes because they are short but not bounded.
+     */
+    private int avcNal(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
+        int type = first & 0x1f;
+        boolean parameterSet = type == 7 || type == 8;
+        if (!parameterSet && !NalSubsamples.isSlice(first, false)) {
+            return 1;
+        }
+        for (int want = 64; ; want *= 8) {
+            int n = (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
+            if (parameterSet && nal > MAX_HEADER_READ) {
+                throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
+            }
+            if (parameterSet) {
+                n = (int) nal;
+            }
+            ByteBuffer b = ByteBuffer.allocate(n);
+            org.reeltrace.drm.mp4.Mp4File.readFully(in, b, at);
+            try {
+                if (parameterSet) {
+                    avc.update(b.array(), 0, n);
+                    return 1;
+                }
+                return AvcSliceHeader.parse(b.array(), 0, n, avc).storedBytes();
+            } catch (RbspBits.OutOfData e) {
+                if (n == nal || n == MAX_HEADER_READ) {
+                    throw new CencFormatException(path, "sample " + (index + 1) + ": an H.264 slice header runs past the end of its NAL unit");
+                }
+            } catch (RbspBits.Malformed e) {
+                throw new CencFormatException(path, "sample " + (index + 1) + ": cannot read an H.264 "
+                        + (parameterSet ? "parameter set" : "slice header") + ": " + e.getMessage());
+            }
+        }
     }
 
     Box sinf() {
