@@ -2,6 +2,7 @@ package org.reeltrace.cli.drm;
 
 import org.reeltrace.cli.Console;
 import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.cli.UsageException;
 import org.reeltrace.drm.DrmException;
 import org.reeltrace.drm.cenc.CencWrapper;
 import org.reeltrace.drm.cenc.Scheme;
@@ -42,6 +43,11 @@ public final class DrmWrap implements Callable<Integer> {
     @Option(names = "--fragment-duration", defaultValue = "2", paramLabel = "SECONDS", description = "target fragment length (default: ${DEFAULT-VALUE})")
     double fragmentSeconds;
 
+    @Option(names = "--clear-lead", defaultValue = "0", paramLabel = "SECONDS",
+            description = "leave samples starting in the first SECONDS unencrypted, signalled with 'seig' groups; "
+                    + "fragmented output rounds up to whole fragments (default: ${DEFAULT-VALUE})")
+    double clearLeadSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +55,11 @@ public final class DrmWrap implements Callable<Integer> {
     public Integer call() throws DrmException {
         Console console = Console.of(spec);
         Scheme s = scheme == CencScheme.cbcs ? Scheme.CBCS : Scheme.CENC;
-        WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys), new WrapOptions(s, fragment, mpd, fragmentSeconds));
+        if (!(clearLeadSeconds >= 0) || Double.isInfinite(clearLeadSeconds)) {
+            throw new UsageException("--clear-lead must be a number of seconds >= 0, not " + clearLeadSeconds);
+        }
+        WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys),
+                new WrapOptions(s, fragment, mpd, fragmentSeconds, clearLeadSeconds));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("output", output.toString());
         json.put("scheme", s.fourcc());

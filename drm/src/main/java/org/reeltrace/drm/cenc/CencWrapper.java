@@ -53,6 +53,10 @@ public final class CencWrapper {
                 throw new DrmException(Kind.USAGE, where + " is already fragmented",
                         "drop --fragment/--mpd: wrap encrypts fragmented input in its own layout", null);
             }
+            if (fragmentedInput && options.clearLeadSeconds() > 0) {
+                throw new DrmException(Kind.USAGE, "--clear-lead is not supported for " + where + ", which is already fragmented",
+                        "wrap the progressive original, or drop --clear-lead", null);
+            }
             List<TrackInfo> tracks = TrackInfo.of(moov);
             if (tracks.stream().anyMatch(TrackInfo::anyProtected)) {
                 throw new DrmException(Kind.INVALID_INPUT, where + " is already encrypted", "unwrap it first with 'drm unwrap'", null);
@@ -90,7 +94,7 @@ public final class CencWrapper {
                     }
                 } else {
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
-                        samples = writeProgressive(in, file, moov, plans, w);
+                        samples = writeProgressive(in, file, moov, plans, w, options.clearLeadSeconds());
                     }
                 }
                 target.commit();
@@ -107,20 +111,33 @@ public final class CencWrapper {
         }
     }
 
-    private static long writeProgressive(FileChannel in, Mp4File file, Box moov, List<TrackPlan> plans, MediaWriter w)
-            throws IOException, BoxFormatException, CencFormatException {
+    private static long writeProgressive(FileChannel in, Mp4File file, Box moov, List<TrackPlan> plans, MediaWriter w,
+                                         double clearLeadSeconds) throws IOException, BoxFormatException, CencFormatException {
         Map<TrackPlan, List<SampleEncryption>> aux = new LinkedHashMap<>();
+        Map<TrackPlan, Integer> clearLead = new LinkedHashMap<>();
         List<SampleJob> jobs = new ArrayList<>();
         for (TrackPlan p : plans) {
             String path = p.track.path + "/mdia/minf/stbl";
             SampleTable table = SampleTable.of(p.track.stbl(), path, in.size());
+            int clear = clearLeadSeconds > 0
+                    ? ClearLead.samples(SampleTiming.of(p.track.stbl(), table.sizes.length, path), p.track.timescale, clearLeadSeconds) : 0;
+            if (clear > 0) {
+                p.mapEverySample();
+            }
             List<SampleEncryption> list = new ArrayList<>(table.sizes.length);
             for (int s = 0; s < table.sizes.length; s++) {
+                Optional<SampleEncryption> clearAux = s < clear ? p.clearSample(table.sizes[s], s) : Optional.empty();
+                if (clearAux.isPresent()) {
+                    list.add(clearAux.get());
+                    continue;
+                }
+                clear = Math.min(clear, s);
                 SampleEncryption e = p.sample(in, table.offsets[s], table.sizes[s], s, path);
                 list.add(e);
                 jobs.add(new SampleJob(table.offsets[s], table.sizes[s], p.encryption, e, p.key));
             }
             aux.put(p, list);
+            clearLead.put(p, clear);
         }
         jobs.sort(Comparator.comparingLong(SampleJob::offset));
 
@@ -136,6 +153,11 @@ public final class CencWrapper {
                 stbl.mutableChildren().add(TrackPlan.saiz(aux.get(p)));
                 stbl.mutableChildren().add(TrackPlan.saio(0));
                 sencs.put(p, senc);
+            }
+            int clear = clearLead.get(p);
+            if (clear > 0) {
+                stbl.mutableChildren().add(ClearLead.sgpd(p.encryption.perSampleIvSize()));
+                stbl.mutableChildren().add(ClearLead.sbgp(clear, aux.get(p).size(), 1));
             }
         }
         out.mutableChildren().add(Pssh.common(plans.stream().map(p -> p.encryption.kid())

@@ -25,6 +25,8 @@ final class TrackPlan {
     /** H.264 parameter sets (avcC, then in-band updates) for finding slice header ends; null for other tracks. */
     private final AvcParameterSets avc;
     private final byte[] ivStart;
+    /** Every sample gets a subsample map, audio too: set when a clear lead needs all-clear maps (see {@link #clearSample}). */
+    private boolean mapsForAllSamples;
 
     private TrackPlan(TrackInfo track, TrackEncryption encryption, byte[] key, String originalFormat, int nalLengthSize, boolean hevc,
                       AvcParameterSets avc, byte[] ivStart) {
@@ -87,7 +89,30 @@ final class TrackPlan {
     }
 
     boolean subsamples() {
-        return nalLengthSize > 0;
+        return nalLengthSize > 0 || mapsForAllSamples;
+    }
+
+    void mapEverySample() {
+        mapsForAllSamples = true;
+    }
+
+    /**
+     * The auxiliary information of a clear-lead sample in progressive output: its IV and a map with no
+     * protected byte, so readers that ignore 'seig' groups (FFmpeg 5.1) also leave it as it is. Empty
+     * if the map does not fit saiz's one-byte size (a sample over 40 x 64 KiB).
+     */
+    java.util.Optional<SampleEncryption> clearSample(int size, long index) {
+        int entries = Math.max(1, (size + 0xFFFE) / 0xFFFF);
+        if (entries > NalSubsamples.MAX_SUBSAMPLES) {
+            return java.util.Optional.empty();
+        }
+        int[] clear = new int[entries];
+        int left = size;
+        for (int i = 0; i < entries; i++) {
+            clear[i] = Math.min(0xFFFF, left);
+            left -= clear[i];
+        }
+        return java.util.Optional.of(new SampleEncryption(iv(index), clear, new int[entries]));
     }
 
     /** Whether senc/saiz/saio are needed: per-sample IVs or subsample maps. */
@@ -106,8 +131,8 @@ final class TrackPlan {
     /** The encryption parameters of one sample, reading its NAL length prefixes when it is video. */
     SampleEncryption sample(FileChannel in, long offset, int size, long index, String path) throws IOException, CencFormatException {
         byte[] iv = iv(index);
-        if (!subsamples()) {
-            return new SampleEncryption(iv, null, null);
+        if (nalLengthSize == 0) {
+            return mapsForAllSamples ? new SampleEncryption(iv, new int[] {0}, new int[] {size}) : new SampleEncryption(iv, null, null);
         }
         NalSubsamples map = new NalSubsamples(nalLengthSize, hevc, encryption.scheme() == Scheme.CENC);
         ByteBuffer head = ByteBuffer.allocate(nalLengthSize + 1);
