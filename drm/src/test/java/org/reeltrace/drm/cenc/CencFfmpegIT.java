@@ -57,6 +57,27 @@ class CencFfmpegIT {
     }
 
     @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void hevcCencDecryptsBitExactlyWithFfmpeg(boolean fragment) throws Exception {
+        Path clear = dir.resolve("hevc.mp4");
+        FfmpegTool.run("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "log-level=error:keyint=25:bframes=2", "-tag:v", "hvc1", "-pix_fmt", "yuv420p", clear.toString());
+        Path wrapped = dir.resolve("hevc-cenc.mp4");
+        CencWrapper.wrap(clear, wrapped, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.CENC, fragment, false, 1.0));
+        List<String> copy = List.of("-c", "copy");
+        List<String> packets = FfmpegTool.content(FfmpegTool.frameMd5(clear, List.of(), copy));
+        assertTrue(packets.size() == 50, "expected 50 HEVC packets, got " + packets.size());
+        assertNotEquals(packets, FfmpegTool.content(FfmpegTool.frameMd5(wrapped, List.of(), copy)), "the HEVC samples were not encrypted");
+        FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(wrapped, List.of("-decryption_key", KEY), copy)),
+                "HEVC packets ffmpeg decrypts");
+        FfmpegTool.assertSameFrames(FfmpegTool.content(FfmpegTool.frameMd5(clear)),
+                FfmpegTool.content(FfmpegTool.frameMd5(wrapped, "-decryption_key", KEY)), "decoded HEVC frames");
+        Path back = dir.resolve("hevc-back.mp4");
+        CencUnwrapper.unwrap(wrapped, back, CencKeys.parse(KID + ":" + KEY, "t"), Optional.empty());
+        FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(back, List.of(), copy)), "HEVC packets we decrypt");
+    }
+
+    @ParameterizedTest
     @CsvSource({"cenc,false", "cenc,true", "cbcs,false", "cbcs,true"})
     void clearLeadSamplesStayByteIdenticalAndEverythingDecrypts(String scheme, boolean fragment) throws Exception {
         Path clear = FfmpegTool.syntheticClip(dir, 3);
