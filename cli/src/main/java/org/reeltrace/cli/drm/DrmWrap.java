@@ -48,6 +48,11 @@ public final class DrmWrap implements Callable<Integer> {
                     + "fragmented output rounds up to whole fragments (default: ${DEFAULT-VALUE})")
     double clearLeadSeconds;
 
+    @Option(names = "--init", paramLabel = "INIT.mp4",
+            description = "IN is a lone media segment: encrypt it with the moov of this clear init segment "
+                    + "(wrap the init itself with the same keys for the matching encrypted init)")
+    Path init;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +64,7 @@ public final class DrmWrap implements Callable<Integer> {
             throw new UsageException("--clear-lead must be a number of seconds >= 0, not " + clearLeadSeconds);
         }
         WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys),
-                new WrapOptions(s, fragment, mpd, fragmentSeconds, clearLeadSeconds));
+                new WrapOptions(s, fragment, mpd, fragmentSeconds, clearLeadSeconds), java.util.Optional.ofNullable(init));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("output", output.toString());
         json.put("scheme", s.fourcc());

@@ -36,6 +36,16 @@ public final class CencWrapper {
 
     /** Progressive input is encrypted (or fragmented with --fragment); fragmented input keeps its own layout. */
     public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options) throws DrmException {
+        return wrap(input, output, keys, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #wrap(Path, Path, CencKeys, WrapOptions)}; a lone media segment (moof + mdat, no moov) is
+     * encrypted with the moov of its clear {@code init} segment. Wrapping the init itself with the same keys
+     * gives the matching encrypted init: the tenc defaults depend only on the scheme, the KID and the key
+     * (the cbcs constant IV is derived from them), so segments wrapped one by one fit it.
+     */
+    public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options, Optional<Path> init) throws DrmException {
         String where = "\"" + input + "\"";
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
             Mp4File file = Mp4File.scan(in);
@@ -44,10 +54,19 @@ public final class CencWrapper {
                     || moovBox.isPresent() && file.load(moovBox.get(), Mp4File.MAX_MOOV).child("mvex").isPresent();
             Box moov;
             if (moovBox.isPresent()) {
+                if (init.isPresent()) {
+                    throw new DrmException(Kind.USAGE, where + " has its own moov", "drop --init: it is only for a media segment", null);
+                }
                 moov = file.load(moovBox.get(), Mp4File.MAX_MOOV);
+            } else if (init.isPresent() && fragmentedInput) {
+                moov = CencUnwrapper.loadMoov(init.get());
+                if (moov.child("mvex").isEmpty()) {
+                    throw new DrmException(Kind.INVALID_INPUT, "\"" + init.get() + "\" is not an init segment (its moov has no mvex)");
+                }
             } else {
-                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box",
-                        "wrap needs a whole MP4 (a media segment alone cannot be encrypted consistently with its init)", null);
+                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box", fragmentedInput
+                        ? "a media segment needs its clear init segment: pass --init INIT.mp4"
+                        : "wrap needs an MP4 file, or a media segment with --init INIT.mp4", null);
             }
             if (fragmentedInput && options.fragment()) {
                 throw new DrmException(Kind.USAGE, where + " is already fragmented",

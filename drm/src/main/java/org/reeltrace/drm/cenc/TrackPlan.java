@@ -79,13 +79,27 @@ final class TrackPlan {
         if (scheme == Scheme.CENC) {
             te = new TrackEncryption(scheme, true, 8, key.kid(), new byte[0], 0, 0);
         } else if (scheme == Scheme.CBCS) {
-            byte[] constantIv = new byte[16];
-            random.nextBytes(constantIv);
-            te = new TrackEncryption(scheme, true, 0, key.kid(), constantIv, video ? 1 : 0, video ? 9 : 0);
+            te = new TrackEncryption(scheme, true, 0, key.kid(), constantIv(key), video ? 1 : 0, video ? 9 : 0);
         } else {
             throw new IllegalArgumentException("reeltrace writes cenc and cbcs only");
         }
         return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, avc, ivStart);
+    }
+
+    /**
+     * The cbcs constant IV: HMAC-SHA256(key, label || KID), first 16 bytes. It is public (tenc) and, being a
+     * function of the key, the same in every wrap with that key, so an init segment and media segments
+     * wrapped separately agree on it.
+     */
+    static byte[] constantIv(CencKeys.ContentKey key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.key(), "HmacSHA256"));
+            mac.update("reeltrace cbcs constant IV v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Arrays.copyOf(mac.doFinal(key.kid()), 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
     }
 
     boolean subsamples() {
