@@ -1,14 +1,11 @@
 package org.reeltrace.drm.cenc;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The H.264 sequence and picture parameter set fields that decide the length of a slice header
  * (ISO/IEC 14496-10 §7.3.2.1, §7.3.2.2), from avcC and from parameter sets sent in samples.
  */
-final class AvcParameterSets {
+final class AvcParameterSets extends ParameterSets<AvcParameterSets.Sps, AvcParameterSets.Pps> {
     record Sps(int id, int chromaArrayType, boolean separateColourPlane, int log2MaxFrameNum, int pocType, int log2MaxPocLsb,
                boolean deltaPicOrderAlwaysZero, boolean frameMbsOnly, long picSizeInMapUnits) {
     }
@@ -20,8 +17,24 @@ final class AvcParameterSets {
 
     private static final java.util.Set<Integer> HIGH_PROFILES = java.util.Set.of(100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135);
 
-    private final Map<Integer, Sps> sps = new HashMap<>();
-    private final Map<Integer, Pps> pps = new HashMap<>();
+    AvcParameterSets() {
+        super(1, 7, 8);
+    }
+
+    @Override
+    int nalType(int firstByte) {
+        return firstByte & 0x1f;
+    }
+
+    @Override
+    int spsId(Sps s) {
+        return s.id();
+    }
+
+    @Override
+    int ppsId(Pps p) {
+        return p.id();
+    }
 
     /** Parameter sets of an avcC payload (ISO/IEC 14496-15 §5.3.3.1). */
     static AvcParameterSets fromAvcC(byte[] c) throws RbspBits.Malformed {
@@ -52,35 +65,8 @@ final class AvcParameterSets {
         return sets;
     }
 
-    /** Takes in an SPS or PPS NAL unit ({@code nal[off, off+len)}, header byte first); other NAL types are ignored. */
-    void update(byte[] nal, int off, int len) throws RbspBits.Malformed {
-        int type = nal[off] & 0x1f;
-        if (type != 7 && type != 8) {
-            return;
-        }
-        RbspBits r = new RbspBits(nal, off + 1, len - 1);
-        try {
-            if (type == 7) {
-                Sps s = parseSps(r);
-                sps.put(s.id(), s);
-            } else {
-                Pps p = parsePps(r);
-                pps.put(p.id(), p);
-            }
-        } catch (RbspBits.OutOfData e) {
-            throw new RbspBits.Malformed((type == 7 ? "an SPS" : "a PPS") + " ends early");
-        }
-    }
-
-    Optional<Pps> pps(int id) {
-        return Optional.ofNullable(pps.get(id));
-    }
-
-    Optional<Sps> sps(int id) {
-        return Optional.ofNullable(sps.get(id));
-    }
-
-    private static Sps parseSps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed {
+    @Override
+    Sps parseSps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed {
         int profile = r.bits(8);
         r.skip(16); // constraint flags, reserved bits, level_idc
         int id = r.ue(31, "seq_parameter_set_id");
@@ -138,7 +124,8 @@ final class AvcParameterSets {
         }
     }
 
-    private static Pps parsePps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed {
+    @Override
+    Pps parsePps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed {
         int id = r.ue(255, "pic_parameter_set_id");
         int spsId = r.ue(31, "seq_parameter_set_id");
         boolean cabac = r.flag();

@@ -24,13 +24,16 @@ final class TrackPlan {
     final boolean hevc;
     /** H.264 parameter sets (avcC, then in-band updates) for finding slice header ends; null for other tracks. */
     private final AvcParameterSets avc;
+    /** The same for HEVC (hvcC); null for other tracks. */
+    private final HevcParameterSets hevcSets;
     private final byte[] ivStart;
     /** Every sample gets a subsample map, audio too: set when a clear lead needs all-clear maps (see {@link #clearSample}). */
     private boolean mapsForAllSamples;
 
     private TrackPlan(TrackInfo track, TrackEncryption encryption, byte[] key, String originalFormat, int nalLengthSize, boolean hevc,
-                      AvcParameterSets avc, byte[] ivStart) {
+                      AvcParameterSets avc, HevcParameterSets hevcSets, byte[] ivStart) {
         this.avc = avc;
+        this.hevcSets = hevcSets;
         this.track = track;
         this.encryption = encryption;
         this.key = key;
@@ -52,6 +55,7 @@ final class TrackPlan {
         int lengthSize = 0;
         boolean hevc = false;
         AvcParameterSets avc = null;
+        HevcParameterSets hevcSets = null;
         if (video) {
             if (AVC.contains(format)) {
                 byte[] c = entry.child("avcC").orElseThrow(() -> new CencFormatException(track.path, "avc1 without avcC")).payload();
@@ -66,6 +70,12 @@ final class TrackPlan {
                 byte[] c = entry.child("hvcC").orElseThrow(() -> new CencFormatException(track.path, "hvc1 without hvcC")).payload();
                 lengthSize = (c.length > 21 ? c[21] & 3 : 3) + 1;
                 hevc = true;
+                try {
+                    hevcSets = HevcParameterSets.fromHvcC(c);
+                } catch (RbspBits.Malformed e) {
+                    throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format + "/hvcC",
+                            "cannot read its parameter sets: " + e.getMessage());
+                }
             } else {
                 throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format,
                         "video codec \"" + format + "\" is not supported (reeltrace encrypts H.264 and HEVC video)");
@@ -83,7 +93,7 @@ final class TrackPlan {
         } else {
             throw new IllegalArgumentException("reeltrace writes cenc and cbcs only");
         }
-        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, avc, ivStart);
+        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, avc, hevcSets, ivStart);
     }
 
     /**
@@ -167,10 +177,7 @@ final class TrackPlan {
                         + ") that does not fit the sample");
             }
             int first = head.get(nalLengthSize) & 0xff;
-            int clearHeader = hevc ? 2 : 1;
-            if (avc != null) {
-                clearHeader = avcNal(in, pos + nalLengthSize, nal, first, index, path);
-            }
+            int clearHeader = sliceClearBytes(in, pos + nalLengthSize, nal, first, index, path);
             map.add(nal, first, clearHeader);
             pos += nalLengthSize + nal;
         }
@@ -181,37 +188,39 @@ final class TrackPlan {
     private static final int MAX_HEADER_READ = 1 << 20;
 
     /**
-     * Takes in an in-band SPS/PPS, or returns how many bytes of an H.264 slice stay clear (NAL header and
-     * slice header); slice headers are read in growing prefixes because they are short but not bounded.
+     * Takes in an in-band SPS/PPS, or returns how many bytes of a slice stay clear (NAL header and slice
+     * header); slice headers are read in growing prefixes because they are short but not bounded.
      */
-    private int avcNal(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
-        int type = first & 0x1f;
-        boolean parameterSet = type == 7 || type == 8;
-        if (!parameterSet && !NalSubsamples.isSlice(first, false)) {
-            return 1;
+    private int sliceClearBytes(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
+        int type = hevc ? (first >> 1) & 0x3f : first & 0x1f;
+        boolean parameterSet = hevc ? type == 33 || type == 34 : type == 7 || type == 8;
+        if (!parameterSet && !NalSubsamples.isSlice(first, hevc)) {
+            return hevc ? 2 : 1;
         }
+        if (parameterSet && nal > MAX_HEADER_READ) {
+            throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
+        }
+        String codec = hevc ? "HEVC" : "H.264";
         for (int want = 64; ; want *= 8) {
-            int n = (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
-            if (parameterSet && nal > MAX_HEADER_READ) {
-                throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
-            }
-            if (parameterSet) {
-                n = (int) nal;
-            }
+            int n = parameterSet ? (int) nal : (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
             ByteBuffer b = ByteBuffer.allocate(n);
             org.reeltrace.drm.mp4.Mp4File.readFully(in, b, at);
             try {
                 if (parameterSet) {
-                    avc.update(b.array(), 0, n);
-                    return 1;
+                    if (hevc) {
+                        hevcSets.update(b.array(), 0, n);
+                    } else {
+                        avc.update(b.array(), 0, n);
+                    }
+                    return hevc ? 2 : 1;
                 }
-                return AvcSliceHeader.parse(b.array(), 0, n, avc).storedBytes();
+                return (hevc ? HevcSliceHeader.parse(b.array(), 0, n, hevcSets) : AvcSliceHeader.parse(b.array(), 0, n, avc)).storedBytes();
             } catch (RbspBits.OutOfData e) {
                 if (n == nal || n == MAX_HEADER_READ) {
-                    throw new CencFormatException(path, "sample " + (index + 1) + ": an H.264 slice header runs past the end of its NAL unit");
+                    throw new CencFormatException(path, "sample " + (index + 1) + ": an " + codec + " slice header runs past the end of its NAL unit");
                 }
             } catch (RbspBits.Malformed e) {
-                throw new CencFormatException(path, "sample " + (index + 1) + ": cannot read an H.264 "
+                throw new CencFormatException(path, "sample " + (index + 1) + ": cannot read an " + codec + " "
                         + (parameterSet ? "parameter set" : "slice header") + ": " + e.getMessage());
             }
         }

@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Where each H.264 slice header ends, checked against an independent parse: FFmpeg's trace_headers
- * bitstream filter prints every slice header syntax element with its bit position, so the end of
- * the last element (or the first cabac_alignment_one_bit) is where the slice data starts.
+ * Where each H.264 and HEVC slice header ends, checked against an independent parse: FFmpeg's
+ * trace_headers bitstream filter prints every slice header syntax element with its bit position, so
+ * the end of the last element (or the first cabac_alignment_one_bit, or HEVC's
+ * alignment_bit_equal_to_one) is where the slice data starts.
  */
-class AvcSliceHeaderIT {
+class SliceHeaderIT {
     private static final int FRAMES = 40;
 
     @TempDir
@@ -54,6 +55,26 @@ class AvcSliceHeaderIT {
         assertSliceHeadersMatchFfmpeg(clip);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // x265 defaults: wavefront entry points, B-frames, RPS coded in slice headers
+            "log-level=error",
+            // weighted prediction tables, several slices, more references
+            "log-level=error:weightp=1:weightb=1:slices=2:ref=4:bframes=4",
+            // 4:4:4, SAO off, no temporal MVP, deblocking signalled per slice
+            "log-level=error:no-sao=1:tmvp=0:deblock=-1,1"})
+    void x265Variants(String params) throws Exception {
+        Path clip = dir.resolve("hevc.mp4");
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-c:v", "libx265",
+                "-preset", "ultrafast", "-x265-params", params, "-tag:v", "hvc1"));
+        if (params.contains("no-sao")) {
+            args.addAll(List.of("-pix_fmt", "yuv444p"));
+        }
+        args.add(clip.toString());
+        FfmpegTool.run(args.toArray(String[]::new));
+        assertSliceHeadersMatchFfmpeg(clip);
+    }
+
     private void assertSliceHeadersMatchFfmpeg(Path clip) throws Exception {
         List<Long> expected = ffmpegSliceHeaderEnds(clip);
         List<Long> ours = new ArrayList<>();
@@ -63,9 +84,11 @@ class AvcSliceHeaderIT {
             Box moov = file.load(file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst().orElseThrow(), Mp4File.MAX_MOOV);
             TrackInfo video = TrackInfo.of(moov).stream().filter(t -> t.handler.equals("vide")).findFirst().orElseThrow();
             Box entry = video.stbl().child("stsd").orElseThrow().children().get(0);
-            byte[] avcC = entry.child("avcC").orElseThrow().payload();
-            int lengthSize = (avcC[4] & 3) + 1;
-            AvcParameterSets sets = AvcParameterSets.fromAvcC(avcC);
+            boolean hevc = entry.child("hvcC").isPresent();
+            byte[] config = entry.child(hevc ? "hvcC" : "avcC").orElseThrow().payload();
+            int lengthSize = ((hevc ? config[21] : config[4]) & 3) + 1;
+            AvcParameterSets avc = hevc ? null : AvcParameterSets.fromAvcC(config);
+            HevcParameterSets hevcSets = hevc ? HevcParameterSets.fromHvcC(config) : null;
             SampleTable table = SampleTable.of(video.stbl(), video.path, ch.size());
             TrackPlan cbcs = TrackPlan.of(video, Scheme.CBCS, CencKeys.parse("0123456789abcdef0123456789abcdef:00112233445566778899aabbccddeeff", "t")
                     .forTrack(video.trackId, video.handler).orElseThrow(), new java.security.SecureRandom());
@@ -80,14 +103,19 @@ class AvcSliceHeaderIT {
                         nal = (nal << 8) | (b[pos + i] & 0xff);
                     }
                     int at = pos + lengthSize;
-                    if ((b[at] & 0x1f) == 7 || (b[at] & 0x1f) == 8) {
-                        sets.update(b, at, nal);
-                    } else if (NalSubsamples.isSlice(b[at] & 0xff, false)) {
-                        AvcSliceHeader.End end = AvcSliceHeader.parse(b, at, nal, sets);
+                    int type = hevc ? (b[at] >> 1) & 0x3f : b[at] & 0x1f;
+                    if (hevc ? type == 33 || type == 34 : type == 7 || type == 8) {
+                        if (hevc) {
+                            hevcSets.update(b, at, nal);
+                        } else {
+                            avc.update(b, at, nal);
+                        }
+                    } else if (NalSubsamples.isSlice(b[at] & 0xff, hevc)) {
+                        AvcSliceHeader.End end = hevc ? HevcSliceHeader.parse(b, at, nal, hevcSets) : AvcSliceHeader.parse(b, at, nal, avc);
                         ours.add(end.rbspBits());
                         clearBytes.add(end.storedBytes() + "/" + nal);
                         // the clear part covers the header and no more than the byte it ends in (plus emulation prevention)
-                        assertTrue(end.storedBytes() >= (end.rbspBits() + 7) / 8 && end.storedBytes() <= nal, clearBytes.toString());
+                        assertTrue(end.storedBytes() >= (end.rbspBits() + 7) / 8 && end.storedBytes() <= nal, () -> clearBytes.toString());
                         if (nal - end.storedBytes() >= 16) {
                             protectedRanges.add(nal - end.storedBytes());
                         }
@@ -122,12 +150,12 @@ class AvcSliceHeaderIT {
                 if (inSlice && end >= 0) {
                     ends.add(end);
                 }
-                inSlice = text.equals("Slice Header");
+                inSlice = text.equals("Slice Header") || text.equals("Slice Segment Header");
                 end = -1;
                 continue;
             }
             if (inSlice && end != -2) {
-                if (f[1].equals("cabac_alignment_one_bit")) {
+                if (f[1].equals("cabac_alignment_one_bit") || f[1].equals("alignment_bit_equal_to_one")) {
                     end = Long.parseLong(f[0]);
                     ends.add(end);
                     end = -2; // done with this header
