@@ -72,6 +72,11 @@ public final class DrmWrap implements Callable<Integer> {
         json.put("tracks", r.tracks());
         json.put("samples", r.samples());
         json.put("manifest", r.manifest().map(Path::toString).orElse(null));
+        json.put("unparsedSliceHeaders", r.unparsedSliceHeaders());
+        if (r.unparsedSliceHeaders() > 0) {
+            console.warn(r.unparsedSliceHeaders() + " slice header(s) could not be parsed; those slices keep only their NAL header"
+                    + " clear, which decrypts everywhere but is not the slice-header-clear layout Apple players expect for cbcs");
+        }
         console.json(json);
         console.result("encrypted " + r.samples() + " samples (" + s.fourcc() + ") -> \"" + output + "\"");
         r.tracks().forEach(t -> console.result("track " + t.trackId() + " (" + t.handler() + "): KID " + t.kid()));

@@ -120,7 +120,8 @@ public final class CencWrapper {
             }
             List<WrapResult.EncryptedTrack> encrypted = plans.stream()
                     .map(p -> new WrapResult.EncryptedTrack(p.track.trackId, p.track.handler, p.encryption.kidHex())).toList();
-            return new WrapResult(output, options.scheme(), encrypted, samples, manifest);
+            return new WrapResult(output, options.scheme(), encrypted, samples, manifest,
+                    plans.stream().mapToLong(TrackPlan::unparsedSliceHeaders).sum());
         } catch (BoxFormatException | CencFormatException e) {
             throw new DrmException(Kind.INVALID_INPUT, "malformed MP4 " + where + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {

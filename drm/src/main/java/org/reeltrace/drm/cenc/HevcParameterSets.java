@@ -48,6 +48,12 @@ final class HevcParameterSets extends ParameterSets<HevcParameterSets.Sps, HevcP
     }
 
     @Override
+    boolean baseLayer(byte[] nal, int off, int len) {
+        // nuh_layer_id: another layer's (MV-HEVC, SHVC) parameter sets and slices have other syntax
+        return len >= 2 && (((nal[off] & 1) << 5) | ((nal[off + 1] & 0xff) >> 3)) == 0;
+    }
+
+    @Override
     int spsId(Sps s) {
         return s.id();
     }

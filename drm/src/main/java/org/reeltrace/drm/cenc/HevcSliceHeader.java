@@ -15,6 +15,9 @@ final class HevcSliceHeader {
     /** Parses the slice segment header of the VCL NAL unit {@code nal[off, off+len)} (2-byte NAL header first). */
     static AvcSliceHeader.End parse(byte[] nal, int off, int len, HevcParameterSets sets) throws RbspBits.OutOfData, RbspBits.Malformed {
         int nalType = (nal[off] >> 1) & 0x3f;
+        if (!sets.baseLayer(nal, off, len)) {
+            throw new RbspBits.Malformed("a slice of layer " + ((((nal[off] & 1) << 5) | ((nal[off + 1] & 0xff) >> 3))) + " (only the base layer is parsed)");
+        }
         RbspBits r = new RbspBits(nal, off, len);
         r.bits(16); // NAL header
         boolean firstSlice = r.flag();

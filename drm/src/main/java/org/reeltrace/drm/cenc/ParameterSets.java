@@ -24,6 +24,11 @@ abstract class ParameterSets<S, P> {
 
     abstract int nalType(int firstByte);
 
+    /** Whether the NAL unit belongs to the base layer, the only one parsed here. */
+    boolean baseLayer(byte[] nal, int off, int len) {
+        return true;
+    }
+
     abstract S parseSps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed;
 
     abstract P parsePps(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed;
@@ -35,7 +40,7 @@ abstract class ParameterSets<S, P> {
     /** Takes in an SPS or PPS NAL unit ({@code nal[off, off+len)}, NAL header first); other NAL types are ignored. */
     final void update(byte[] nal, int off, int len) throws RbspBits.Malformed {
         int type = nalType(nal[off] & 0xff);
-        if (type != spsType && type != ppsType || len <= headerLength) {
+        if (type != spsType && type != ppsType || len <= headerLength || !baseLayer(nal, off, len)) {
             return;
         }
         RbspBits r = new RbspBits(nal, off + headerLength, len - headerLength);

@@ -27,6 +27,8 @@ final class TrackPlan {
     /** The same for HEVC (hvcC); null for other tracks. */
     private final HevcParameterSets hevcSets;
     private final byte[] ivStart;
+    /** Slices whose header could not be parsed: their subsamples keep only the NAL header clear, as before slice parsing. */
+    private long unparsedSliceHeaders;
     /** Every sample gets a subsample map, audio too: set when a clear lead needs all-clear maps (see {@link #clearSample}). */
     private boolean mapsForAllSamples;
 
@@ -63,8 +65,7 @@ final class TrackPlan {
                 try {
                     avc = AvcParameterSets.fromAvcC(c);
                 } catch (RbspBits.Malformed e) {
-                    throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format + "/avcC",
-                            "cannot read its parameter sets: " + e.getMessage());
+                    avc = new AvcParameterSets(); // slices then keep only their NAL header clear (counted)
                 }
             } else if (HEVC.contains(format)) {
                 byte[] c = entry.child("hvcC").orElseThrow(() -> new CencFormatException(track.path, "hvc1 without hvcC")).payload();
@@ -73,8 +74,7 @@ final class TrackPlan {
                 try {
                     hevcSets = HevcParameterSets.fromHvcC(c);
                 } catch (RbspBits.Malformed e) {
-                    throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format + "/hvcC",
-                            "cannot read its parameter sets: " + e.getMessage());
+                    hevcSets = new HevcParameterSets();
                 }
             } else {
                 throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format,
@@ -187,20 +187,26 @@ final class TrackPlan {
     /** Largest in-band parameter set or slice header prefix read into memory. */
     private static final int MAX_HEADER_READ = 1 << 20;
 
+    long unparsedSliceHeaders() {
+        return unparsedSliceHeaders;
+    }
+
     /**
      * Takes in an in-band SPS/PPS, or returns how many bytes of a slice stay clear (NAL header and slice
-     * header); slice headers are read in growing prefixes because they are short but not bounded.
+     * header); slice headers are read in growing prefixes because they are short but not bounded. A slice
+     * whose header cannot be parsed (parameter sets missing or of a kind not parsed here, such as another
+     * layer's) keeps only its NAL header clear, which every decrypter handles, and is counted.
      */
     private int sliceClearBytes(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
         int type = hevc ? (first >> 1) & 0x3f : first & 0x1f;
         boolean parameterSet = hevc ? type == 33 || type == 34 : type == 7 || type == 8;
+        int nalHeader = hevc ? 2 : 1;
         if (!parameterSet && !NalSubsamples.isSlice(first, hevc)) {
-            return hevc ? 2 : 1;
+            return nalHeader;
         }
         if (parameterSet && nal > MAX_HEADER_READ) {
             throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
         }
-        String codec = hevc ? "HEVC" : "H.264";
         for (int want = 64; ; want *= 8) {
             int n = parameterSet ? (int) nal : (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
             ByteBuffer b = ByteBuffer.allocate(n);
@@ -212,16 +218,19 @@ final class TrackPlan {
                     } else {
                         avc.update(b.array(), 0, n);
                     }
-                    return hevc ? 2 : 1;
+                    return nalHeader;
                 }
                 return (hevc ? HevcSliceHeader.parse(b.array(), 0, n, hevcSets) : AvcSliceHeader.parse(b.array(), 0, n, avc)).storedBytes();
             } catch (RbspBits.OutOfData e) {
                 if (n == nal || n == MAX_HEADER_READ) {
-                    throw new CencFormatException(path, "sample " + (index + 1) + ": an " + codec + " slice header runs past the end of its NAL unit");
+                    unparsedSliceHeaders++;
+                    return nalHeader;
                 }
             } catch (RbspBits.Malformed e) {
-                throw new CencFormatException(path, "sample " + (index + 1) + ": cannot read an " + codec + " "
-                        + (parameterSet ? "parameter set" : "slice header") + ": " + e.getMessage());
+                if (!parameterSet) {
+                    unparsedSliceHeaders++;
+                }
+                return nalHeader; // a parameter set we cannot read is not stored; slices using it are counted
             }
         }
     }
