@@ -53,6 +53,9 @@ class DrmCencCommandTest {
         CliRun wrap = CliRun.of("drm", "wrap", in.toString(), "-o", enc.toString(), "--keys", keys.toString(), "--clear-lead", "1.5");
         assertEquals(0, wrap.exitCode(), wrap.err());
         assertTrue(new String(Files.readAllBytes(enc), java.nio.charset.StandardCharsets.ISO_8859_1).contains("seig"), "no seig group");
+        CliRun inspect = CliRun.of("--json", "drm", "inspect", enc.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().contains("\"kid\":\"0123456789abcdef0123456789abcdef\""), inspect.out());
         Path dec = dir.resolve("lead-dec.mp4");
         CliRun unwrap = CliRun.of("drm", "unwrap", enc.toString(), "-o", dec.toString(), "--keys", keys.toString());
         assertEquals(0, unwrap.exitCode(), unwrap.err());
