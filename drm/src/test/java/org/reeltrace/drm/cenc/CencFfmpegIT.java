@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,19 +85,41 @@ class CencFfmpegIT {
             CencWrapper.wrap(seg, enc, keys, options, Optional.of(init));
             Files.write(clearJoined, Files.readAllBytes(seg), java.nio.file.StandardOpenOption.APPEND);
             Files.write(encJoined, Files.readAllBytes(enc), java.nio.file.StandardOpenOption.APPEND);
-            // each encrypted segment also decrypts alone with the encrypted init
+            // each encrypted segment also decrypts alone with the encrypted init: ours, and FFmpeg for cenc
             Path alone = dir.resolve("alone-" + seg.getFileName());
             CencUnwrapper.unwrap(enc, alone, keys, Optional.of(encInit));
+            if (scheme.equals("cenc")) {
+                Path pairClear = dir.resolve("pair-clear.mp4");
+                Path pairEnc = dir.resolve("pair-enc.mp4");
+                Files.write(pairClear, concat(init, seg));
+                Files.write(pairEnc, concat(encInit, enc));
+                List<String> segmentPackets = FfmpegTool.content(FfmpegTool.frameMd5(pairClear, List.of(), List.of("-c", "copy")));
+                assertTrue(segmentPackets.size() > 20, "segment " + seg.getFileName() + ": " + segmentPackets.size() + " packets");
+                FfmpegTool.assertSameFrames(segmentPackets, FfmpegTool.content(FfmpegTool.frameMd5(pairEnc, List.of("-decryption_key", KEY),
+                        List.of("-c", "copy"))), "ffmpeg decrypting encrypted init + " + seg.getFileName());
+            }
         }
         List<String> copy = List.of("-c", "copy");
         List<String> packets = FfmpegTool.content(FfmpegTool.frameMd5(clearJoined, List.of(), copy));
         assertTrue(packets.size() == 100, "expected 100 packets, got " + packets.size());
-        assertNotEquals(packets, FfmpegTool.content(FfmpegTool.frameMd5(encJoined, List.of(), copy)), "segments were not encrypted");
+        byte[] clearSamples = CencRoundTripTest.samples(clearJoined);
+        assertEquals(clearSamples.length, CencRoundTripTest.samples(encJoined).length);
+        assertFalse(java.util.Arrays.equals(clearSamples, CencRoundTripTest.samples(encJoined)), "segments were not encrypted");
         Path back = dir.resolve("joined-back.mp4");
         CencUnwrapper.unwrap(encJoined, back, keys, Optional.empty());
         FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(back, List.of(), copy)),
                 "init + segments wrapped one by one, decrypted by us");
-        // (Debian FFmpeg 5.1 returns no packets when decrypting this joined file; not checked here)
+        // (Debian FFmpeg 5.1 stops at the second segment of such a concatenation, "Incorrect number of samples in
+        // encryption info", even without a key: its fragment index does not follow one sidx per segment. Each
+        // init + segment pair above decrypts bit-exactly in it.)
+    }
+
+    private static byte[] concat(Path a, Path b) throws Exception {
+        byte[] x = Files.readAllBytes(a);
+        byte[] y = Files.readAllBytes(b);
+        byte[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
     }
 
     @ParameterizedTest
