@@ -13,15 +13,11 @@ final class AvcSliceHeader {
     private static final int SP = 3;
     private static final int SI = 4;
 
-    /** Where a header ended: stored bytes from the NAL's first byte, and RBSP bits (NAL header included). */
-    record End(int storedBytes, long rbspBits) {
-    }
-
     private AvcSliceHeader() {
     }
 
     /** Parses the slice header of the VCL NAL unit {@code nal[off, off+len)} (NAL header byte first). */
-    static End parse(byte[] nal, int off, int len, AvcParameterSets sets) throws RbspBits.OutOfData, RbspBits.Malformed {
+    static SliceHeaderEnd parse(byte[] nal, int off, int len, AvcParameterSets sets) throws RbspBits.OutOfData, RbspBits.Malformed {
         int nalRefIdc = (nal[off] >> 5) & 3;
         int nalType = nal[off] & 0x1f;
         boolean idr = nalType == 5;
@@ -113,7 +109,7 @@ final class AvcSliceHeader {
             }
             r.bits(bits);
         }
-        return new End(r.storedBytesRead(off), r.rbspBitsRead());
+        return new SliceHeaderEnd(r.storedBytesRead(off), r.rbspBitsRead());
     }
 
     private static void skipRefPicListModification(RbspBits r) throws RbspBits.OutOfData, RbspBits.Malformed {

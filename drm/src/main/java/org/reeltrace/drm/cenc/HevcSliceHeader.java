@@ -13,7 +13,7 @@ final class HevcSliceHeader {
     }
 
     /** Parses the slice segment header of the VCL NAL unit {@code nal[off, off+len)} (2-byte NAL header first). */
-    static AvcSliceHeader.End parse(byte[] nal, int off, int len, HevcParameterSets sets) throws RbspBits.OutOfData, RbspBits.Malformed {
+    static SliceHeaderEnd parse(byte[] nal, int off, int len, HevcParameterSets sets) throws RbspBits.OutOfData, RbspBits.Malformed {
         int nalType = (nal[off] >> 1) & 0x3f;
         if (!sets.baseLayer(nal, off, len)) {
             throw new RbspBits.Malformed("a slice of layer " + ((((nal[off] & 1) << 5) | ((nal[off + 1] & 0xff) >> 3))) + " (only the base layer is parsed)");
@@ -167,7 +167,7 @@ final class HevcSliceHeader {
         while (r.rbspBitsRead() % 8 != 0) {
             r.bits(1);
         }
-        return new AvcSliceHeader.End(r.storedBytesRead(off), headerBits);
+        return new SliceHeaderEnd(r.storedBytesRead(off), headerBits);
     }
 
     private static void skipPredWeightTable(RbspBits r, int chromaArrayType, int l0, int l1) throws RbspBits.OutOfData, RbspBits.Malformed {

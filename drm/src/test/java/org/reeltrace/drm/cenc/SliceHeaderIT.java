@@ -111,7 +111,7 @@ class SliceHeaderIT {
                             avc.update(b, at, nal);
                         }
                     } else if (NalSubsamples.isSlice(b[at] & 0xff, hevc)) {
-                        AvcSliceHeader.End end = hevc ? HevcSliceHeader.parse(b, at, nal, hevcSets) : AvcSliceHeader.parse(b, at, nal, avc);
+                        SliceHeaderEnd end = hevc ? HevcSliceHeader.parse(b, at, nal, hevcSets) : AvcSliceHeader.parse(b, at, nal, avc);
                         ours.add(end.rbspBits());
                         clearBytes.add(end.storedBytes() + "/" + nal);
                         // the clear part covers the header and no more than the byte it ends in (plus emulation prevention)
