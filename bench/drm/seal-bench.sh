@@ -2,6 +2,7 @@
 # Sealed-envelope throughput on one 1 GiB random file, in one run: reeltrace drm seal/open versus
 # age (X25519 + ChaCha20-Poly1305 STREAM) and openssl enc -aes-256-ctr (unauthenticated floor),
 # plus a plain copy (I/O floor). Prints a markdown table: wall, user, sys seconds, max RSS.
+# reeltrace runs through its launcher (./reeltrace), as a user runs it: JVM start-up included.
 # usage: bench/drm/seal-bench.sh [DIR] [SIZE_MIB]   (DIR defaults to bench/out/drm; use /dev/shm to leave the disk out)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -9,7 +10,7 @@ dir="${1:-$root/bench/out/drm}"
 mib="${2:-1024}"
 # shellcheck source=common.sh
 source "$root/bench/drm/common.sh"
-rt() { "$java" -jar "$jar" -q "$@"; }
+rt() { "$root/reeltrace" -q "$@"; }
 command -v age >/dev/null || { echo "age is missing: apt-get install -y age" >&2; exit 5; }
 
 [ -f "plain-$mib.bin" ] || head -c "$((mib * 1024 * 1024))" /dev/urandom > "plain-$mib.bin"
@@ -30,8 +31,8 @@ for run in 1 2 3; do
     measure "openssl enc -aes-256-ctr #$run" openssl enc -aes-256-ctr -K "$key" -iv 00000000000000000000000000000000 -in "plain-$mib.bin" -out out.ossl
     measure "age -r (encrypt) #$run" age -r "$agepub" -o out.age "plain-$mib.bin"
     measure "age -d (decrypt) #$run" age -d -i age.key -o out.agedec out.age
-    measure "reeltrace drm seal #$run" "$java" -jar "$jar" -q drm seal "plain-$mib.bin" -o out.rtseal --recipient "$pub" --issuer-key issuer.key
-    measure "reeltrace drm open #$run" "$java" -jar "$jar" -q drm open out.rtseal -o out.open --identity recipient.key
+    measure "reeltrace drm seal #$run" "$root/reeltrace" -q drm seal "plain-$mib.bin" -o out.rtseal --recipient "$pub" --issuer-key issuer.key
+    measure "reeltrace drm open #$run" "$root/reeltrace" -q drm open out.rtseal -o out.open --identity recipient.key
     cmp -s out.open "plain-$mib.bin" || { echo "open did not restore the plaintext" >&2; exit 1; }
 done
 echo

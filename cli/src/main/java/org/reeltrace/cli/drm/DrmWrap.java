@@ -2,6 +2,7 @@ package org.reeltrace.cli.drm;
 
 import org.reeltrace.cli.Console;
 import org.reeltrace.cli.ExitCodes;
+import org.reeltrace.cli.UsageException;
 import org.reeltrace.drm.DrmException;
 import org.reeltrace.drm.cenc.CencWrapper;
 import org.reeltrace.drm.cenc.Scheme;
@@ -42,6 +43,16 @@ public final class DrmWrap implements Callable<Integer> {
     @Option(names = "--fragment-duration", defaultValue = "2", paramLabel = "SECONDS", description = "target fragment length (default: ${DEFAULT-VALUE})")
     double fragmentSeconds;
 
+    @Option(names = "--clear-lead", defaultValue = "0", paramLabel = "SECONDS",
+            description = "leave samples starting in the first SECONDS unencrypted, signalled with 'seig' groups; "
+                    + "fragmented output rounds up to whole fragments (default: ${DEFAULT-VALUE})")
+    double clearLeadSeconds;
+
+    @Option(names = "--init", paramLabel = "INIT.mp4",
+            description = "IN is a lone media segment: encrypt it with the moov of this clear init segment "
+                    + "(wrap the init itself with the same keys for the matching encrypted init)")
+    Path init;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +60,11 @@ public final class DrmWrap implements Callable<Integer> {
     public Integer call() throws DrmException {
         Console console = Console.of(spec);
         Scheme s = scheme == CencScheme.cbcs ? Scheme.CBCS : Scheme.CENC;
-        WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys), new WrapOptions(s, fragment, mpd, fragmentSeconds));
+        if (!(clearLeadSeconds >= 0) || Double.isInfinite(clearLeadSeconds)) {
+            throw new UsageException("--clear-lead must be a number of seconds >= 0, not " + clearLeadSeconds);
+        }
+        WrapResult r = CencWrapper.wrap(input, output, KeysArgument.load(keys),
+                new WrapOptions(s, fragment, mpd, fragmentSeconds, clearLeadSeconds), java.util.Optional.ofNullable(init));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("output", output.toString());
         json.put("scheme", s.fourcc());
@@ -57,6 +72,11 @@ public final class DrmWrap implements Callable<Integer> {
         json.put("tracks", r.tracks());
         json.put("samples", r.samples());
         json.put("manifest", r.manifest().map(Path::toString).orElse(null));
+        json.put("unparsedSliceHeaders", r.unparsedSliceHeaders());
+        if (r.unparsedSliceHeaders() > 0) {
+            console.warn(r.unparsedSliceHeaders() + " slice header(s) could not be parsed; those slices keep only their NAL header"
+                    + " clear, which decrypts everywhere but is not the slice-header-clear layout Apple players expect for cbcs");
+        }
         console.json(json);
         console.result("encrypted " + r.samples() + " samples (" + s.fourcc() + ") -> \"" + output + "\"");
         r.tracks().forEach(t -> console.result("track " + t.trackId() + " (" + t.handler() + "): KID " + t.kid()));

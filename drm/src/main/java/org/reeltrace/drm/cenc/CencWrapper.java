@@ -36,6 +36,16 @@ public final class CencWrapper {
 
     /** Progressive input is encrypted (or fragmented with --fragment); fragmented input keeps its own layout. */
     public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options) throws DrmException {
+        return wrap(input, output, keys, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #wrap(Path, Path, CencKeys, WrapOptions)}; a lone media segment (moof + mdat, no moov) is
+     * encrypted with the moov of its clear {@code init} segment. Wrapping the init itself with the same keys
+     * gives the matching encrypted init: the tenc defaults depend only on the scheme, the KID and the key
+     * (the cbcs constant IV is derived from them), so segments wrapped one by one fit it.
+     */
+    public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options, Optional<Path> init) throws DrmException {
         String where = "\"" + input + "\"";
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
             Mp4File file = Mp4File.scan(in);
@@ -44,14 +54,27 @@ public final class CencWrapper {
                     || moovBox.isPresent() && file.load(moovBox.get(), Mp4File.MAX_MOOV).child("mvex").isPresent();
             Box moov;
             if (moovBox.isPresent()) {
+                if (init.isPresent()) {
+                    throw new DrmException(Kind.USAGE, where + " has its own moov", "drop --init: it is only for a media segment", null);
+                }
                 moov = file.load(moovBox.get(), Mp4File.MAX_MOOV);
+            } else if (init.isPresent() && fragmentedInput) {
+                moov = CencUnwrapper.loadMoov(init.get());
+                if (moov.child("mvex").isEmpty()) {
+                    throw new DrmException(Kind.INVALID_INPUT, "\"" + init.get() + "\" is not an init segment (its moov has no mvex)");
+                }
             } else {
-                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box",
-                        "wrap needs a whole MP4 (a media segment alone cannot be encrypted consistently with its init)", null);
+                throw new DrmException(Kind.INVALID_INPUT, where + " has no moov box", fragmentedInput
+                        ? "a media segment needs its clear init segment: pass --init INIT.mp4"
+                        : "wrap needs an MP4 file, or a media segment with --init INIT.mp4", null);
             }
             if (fragmentedInput && options.fragment()) {
                 throw new DrmException(Kind.USAGE, where + " is already fragmented",
                         "drop --fragment/--mpd: wrap encrypts fragmented input in its own layout", null);
+            }
+            if (fragmentedInput && options.clearLeadSeconds() > 0) {
+                throw new DrmException(Kind.USAGE, "--clear-lead is not supported for " + where + ", which is already fragmented",
+                        "wrap the progressive original, or drop --clear-lead", null);
             }
             List<TrackInfo> tracks = TrackInfo.of(moov);
             if (tracks.stream().anyMatch(TrackInfo::anyProtected)) {
@@ -90,14 +113,15 @@ public final class CencWrapper {
                     }
                 } else {
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
-                        samples = writeProgressive(in, file, moov, plans, w);
+                        samples = writeProgressive(in, file, moov, plans, w, options.clearLeadSeconds());
                     }
                 }
                 target.commit();
             }
             List<WrapResult.EncryptedTrack> encrypted = plans.stream()
                     .map(p -> new WrapResult.EncryptedTrack(p.track.trackId, p.track.handler, p.encryption.kidHex())).toList();
-            return new WrapResult(output, options.scheme(), encrypted, samples, manifest);
+            return new WrapResult(output, options.scheme(), encrypted, samples, manifest,
+                    plans.stream().mapToLong(TrackPlan::unparsedSliceHeaders).sum());
         } catch (BoxFormatException | CencFormatException e) {
             throw new DrmException(Kind.INVALID_INPUT, "malformed MP4 " + where + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -107,20 +131,33 @@ public final class CencWrapper {
         }
     }
 
-    private static long writeProgressive(FileChannel in, Mp4File file, Box moov, List<TrackPlan> plans, MediaWriter w)
-            throws IOException, BoxFormatException, CencFormatException {
+    private static long writeProgressive(FileChannel in, Mp4File file, Box moov, List<TrackPlan> plans, MediaWriter w,
+                                         double clearLeadSeconds) throws IOException, BoxFormatException, CencFormatException {
         Map<TrackPlan, List<SampleEncryption>> aux = new LinkedHashMap<>();
+        Map<TrackPlan, Integer> clearLead = new LinkedHashMap<>();
         List<SampleJob> jobs = new ArrayList<>();
         for (TrackPlan p : plans) {
             String path = p.track.path + "/mdia/minf/stbl";
             SampleTable table = SampleTable.of(p.track.stbl(), path, in.size());
+            int clear = clearLeadSeconds > 0
+                    ? ClearLead.samples(SampleTiming.of(p.track.stbl(), table.sizes.length, path), p.track.timescale, clearLeadSeconds) : 0;
+            if (clear > 0) {
+                p.mapEverySample();
+            }
             List<SampleEncryption> list = new ArrayList<>(table.sizes.length);
             for (int s = 0; s < table.sizes.length; s++) {
+                Optional<SampleEncryption> clearAux = s < clear ? p.clearSample(table.sizes[s], s) : Optional.empty();
+                if (clearAux.isPresent()) {
+                    list.add(clearAux.get());
+                    continue;
+                }
+                clear = Math.min(clear, s);
                 SampleEncryption e = p.sample(in, table.offsets[s], table.sizes[s], s, path);
                 list.add(e);
                 jobs.add(new SampleJob(table.offsets[s], table.sizes[s], p.encryption, e, p.key));
             }
             aux.put(p, list);
+            clearLead.put(p, clear);
         }
         jobs.sort(Comparator.comparingLong(SampleJob::offset));
 
@@ -136,6 +173,11 @@ public final class CencWrapper {
                 stbl.mutableChildren().add(TrackPlan.saiz(aux.get(p)));
                 stbl.mutableChildren().add(TrackPlan.saio(0));
                 sencs.put(p, senc);
+            }
+            int clear = clearLead.get(p);
+            if (clear > 0) {
+                stbl.mutableChildren().add(ClearLead.sgpd(p.encryption.perSampleIvSize()));
+                stbl.mutableChildren().add(ClearLead.sbgp(clear, aux.get(p).size(), 1));
             }
         }
         out.mutableChildren().add(Pssh.common(plans.stream().map(p -> p.encryption.kid())

@@ -19,7 +19,9 @@ import java.util.Map;
  * single file: ftyp, moov (mvex, empty sample tables, encv/enca, pssh), one sidx indexing every
  * fragment, then moof + mdat pairs. Fragments start at video sync samples about every
  * {@link WrapOptions#fragmentSeconds()}; each traf carries tfdt, trun, senc, saiz and saio
- * (offsets relative to the moof, default-base-is-moof).
+ * (offsets relative to the moof, default-base-is-moof). Clear-lead fragments put their samples in an
+ * unprotected 'seig' group and carry no senc/saiz/saio, as Shaka Packager writes them (Chromium plays
+ * that; a variant with all-clear senc maps, which FFmpeg 5.1 would need, fails in Chromium).
  */
 final class Fragmenter {
     private final FileChannel in;
@@ -31,6 +33,8 @@ final class Fragmenter {
     /** Fragment k of track t covers samples [bounds[t][k], bounds[t][k+1]). */
     private final List<int[]> bounds = new ArrayList<>();
     private int fragments;
+    /** Fragments [0, clearFragments) are the clear lead: samples in an unprotected 'seig' group, no senc/saiz/saio. */
+    private int clearFragments;
     private long samples;
     private long initEnd;
     private long sidxStart;
@@ -56,13 +60,16 @@ final class Fragmenter {
             String path = p.track.path + "/mdia/minf/stbl";
             SampleTable table = SampleTable.of(p.track.stbl(), path, in.size());
             SampleTiming timing = SampleTiming.of(p.track.stbl(), table.sizes.length, path);
-            List<SampleEncryption> aux = new ArrayList<>(table.sizes.length);
-            for (int s = 0; s < table.sizes.length; s++) {
-                aux.add(p.sample(in, table.offsets[s], table.sizes[s], s, path));
-            }
-            tracks.add(new Track(p, table, timing, aux));
+            tracks.add(new Track(p, table, timing, new ArrayList<>(table.sizes.length)));
         }
         split();
+        for (Track t : tracks) {
+            String path = t.plan.track.path + "/mdia/minf/stbl";
+            int[] b = bounds.get(tracks.indexOf(t));
+            for (int s = 0; s < t.table.sizes.length; s++) {
+                t.aux.add(s < b[clearFragments] ? null : t.plan.sample(in, t.table.offsets[s], t.table.sizes[s], s, path));
+            }
+        }
     }
 
     long samples() {
@@ -89,6 +96,9 @@ final class Fragmenter {
             }
         }
         fragments = starts.size();
+        while (clearFragments < fragments && starts.get(clearFragments) < options.clearLeadSeconds() - 1e-9) {
+            clearFragments++;
+        }
         totalDuration = lead.timing.decodeTimes[lead.table.sizes.length];
         for (Track t : tracks) {
             int[] b = new int[fragments + 1];
@@ -145,8 +155,9 @@ final class Fragmenter {
                 int[] b = bounds.get(t);
                 for (int s = b[k]; s < b[k + 1]; s++) {
                     SampleJob job = new SampleJob(tr.table.offsets[s], tr.table.sizes[s], tr.plan.encryption, tr.aux.get(s), tr.plan.key);
-                    w.copy(in, job.offset(), job.offset() + job.size(), List.of(job), new int[] {0});
-                    samples++;
+                    boolean clear = k < clearFragments;
+                    w.copy(in, job.offset(), job.offset() + job.size(), clear ? List.of() : List.of(job), new int[] {0});
+                    samples += clear ? 0 : 1;
                 }
             }
         }
@@ -229,7 +240,10 @@ final class Fragmenter {
             Box trun = Box.leaf("trun", r.array());
             parts.add(trun);
             truns.add(trun);
-            if (tr.plan.needsAuxInfo() && n > 0) {
+            if (k < clearFragments && n > 0) {
+                parts.add(ClearLead.sbgp(n, n, ClearLead.FRAGMENT_LOCAL));
+                parts.add(ClearLead.sgpd(0));
+            } else if (tr.plan.needsAuxInfo() && n > 0) {
                 List<SampleEncryption> aux = tr.aux.subList(b[k], b[k + 1]);
                 parts.add(Box.leaf("senc", SencBox.write(aux, tr.plan.subsamples())));
                 parts.add(TrackPlan.saiz(aux));

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Subsample maps for H.264/HEVC samples (ISO/IEC 23001-7 §10.2): the NAL length prefix and NAL
- * header stay clear, non-VCL NAL units stay clear, and (for cenc) each protected range is a whole
+ * Subsample maps for H.264/HEVC samples (ISO/IEC 23001-7 §10.2, §10.4): the NAL length prefix, NAL
+ * header and (where parsed) slice header stay clear, non-VCL NAL units stay clear, and (for cenc) each protected range is a whole
  * number of 16-byte blocks, the remainder added to the clear part before it.
  */
 final class NalSubsamples {
@@ -29,12 +29,12 @@ final class NalSubsamples {
         return lengthSize;
     }
 
-    /** Adds one NAL unit of {@code nalSize} bytes (after its length prefix) whose first byte is {@code firstByte}. */
-    void add(long nalSize, int firstByte) {
-        int header = hevc ? 2 : 1;
-        int type = hevc ? (firstByte >> 1) & 0x3f : firstByte & 0x1f;
-        boolean vcl = hevc ? type < 32 : type >= 1 && type <= 5;
-        long protectedBytes = vcl ? nalSize - header : 0;
+    /**
+     * Adds one NAL unit of {@code nalSize} bytes (after its length prefix) whose first byte is {@code firstByte};
+     * {@code vclClearBytes} is how much of it stays clear if it is a slice: NAL header plus slice header.
+     */
+    void add(long nalSize, int firstByte, int vclClearBytes) {
+        long protectedBytes = isSlice(firstByte, hevc) ? nalSize - vclClearBytes : 0;
         if (alignProtected) {
             protectedBytes -= protectedBytes % 16;
         }
@@ -49,6 +49,12 @@ final class NalSubsamples {
         }
         entries.add(new int[] {(int) clear, (int) protectedBytes});
         pendingClear = 0;
+    }
+
+    /** Whether a NAL unit starting with {@code firstByte} is a coded slice (VCL). */
+    static boolean isSlice(int firstByte, boolean hevc) {
+        int type = hevc ? (firstByte >> 1) & 0x3f : firstByte & 0x1f;
+        return hevc ? type < 32 : type >= 1 && type <= 5;
     }
 
     SampleEncryption finish(byte[] iv) {

@@ -9,23 +9,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** 'seig' sample groups (key rotation): per-sample overrides of the tenc defaults in a traf. */
+/**
+ * 'seig' sample groups (key rotation, clear lead): per-sample overrides of the tenc defaults, in a
+ * traf or in a progressive track's stbl. In a traf, group indices above 0x10000 name the traf's own
+ * sgpd entries and smaller ones the track's (stbl) entries (ISO/IEC 14496-12 §8.9.4).
+ */
 final class SampleGroups {
     private SampleGroups() {
     }
 
     /** Per sample of the traf: the overriding protection, or empty for the track default. */
-    static List<Optional<TrackEncryption>> seig(Box traf, Scheme scheme, int samples, String path) throws CencFormatException {
+    static List<Optional<TrackEncryption>> seig(Box traf, Scheme scheme, int samples, String path, Box stbl) throws CencFormatException {
+        return map(traf, descriptions(traf, scheme, path), descriptions(stbl, scheme, path + "/../stbl"), samples, path);
+    }
+
+    /** Per sample of a progressive track: the overriding protection, or empty for the track default. */
+    static List<Optional<TrackEncryption>> seig(Box stbl, Scheme scheme, int samples, String path) throws CencFormatException {
+        return map(stbl, List.of(), descriptions(stbl, scheme, path), samples, path);
+    }
+
+    private static List<TrackEncryption> descriptions(Box container, Scheme scheme, String path) throws CencFormatException {
+        List<TrackEncryption> out = new ArrayList<>();
+        for (Box sgpd : container.all("sgpd")) {
+            if (grouping(sgpd, 4).equals("seig")) {
+                out.addAll(entries(sgpd, scheme, path + "/sgpd"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Optional<TrackEncryption>> map(Box container, List<TrackEncryption> local, List<TrackEncryption> track, int samples,
+                                                       String path) throws CencFormatException {
         List<Optional<TrackEncryption>> out = new ArrayList<>();
-        Optional<Box> sbgp = traf.all("sbgp").stream().filter(b -> grouping(b, 4).equals("seig")).findFirst();
+        Optional<Box> sbgp = container.all("sbgp").stream().filter(b -> grouping(b, 4).equals("seig")).findFirst();
         if (sbgp.isEmpty()) {
             return out;
-        }
-        List<TrackEncryption> local = new ArrayList<>();
-        for (Box sgpd : traf.all("sgpd")) {
-            if (grouping(sgpd, 4).equals("seig")) {
-                local.addAll(entries(sgpd, scheme, path + "/sgpd"));
-            }
         }
         try {
             ByteBuffer b = sbgp.get().data();
@@ -37,13 +55,9 @@ final class SampleGroups {
                 long index = b.getInt() & 0xFFFFFFFFL;
                 Optional<TrackEncryption> te = Optional.empty();
                 if (index > 0x10000) {
-                    int i = (int) (index - 0x10001);
-                    if (i >= local.size()) {
-                        throw new CencFormatException(path + "/sbgp", "refers to missing seig entry " + index);
-                    }
-                    te = Optional.of(local.get(i));
+                    te = Optional.of(entry(local, index - 0x10001, index, path));
                 } else if (index != 0) {
-                    throw new CencFormatException(path + "/sbgp", "seig groups in moov are not supported");
+                    te = Optional.of(entry(track, index - 1, index, path));
                 }
                 for (long k = 0; k < count && out.size() < samples; k++) {
                     out.add(te);
@@ -53,6 +67,13 @@ final class SampleGroups {
         } catch (BufferUnderflowException e) {
             throw new CencFormatException(path + "/sbgp", "is cut short");
         }
+    }
+
+    private static TrackEncryption entry(List<TrackEncryption> entries, long i, long index, String path) throws CencFormatException {
+        if (i >= entries.size()) {
+            throw new CencFormatException(path + "/sbgp", "refers to missing seig entry " + index);
+        }
+        return entries.get((int) i);
     }
 
     private static List<TrackEncryption> entries(Box sgpd, Scheme scheme, String path) throws CencFormatException {

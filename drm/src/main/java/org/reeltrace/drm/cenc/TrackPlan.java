@@ -22,10 +22,20 @@ final class TrackPlan {
     /** NAL length size for H.264/HEVC video, 0 for full-sample encryption. */
     final int nalLengthSize;
     final boolean hevc;
+    /** H.264 parameter sets (avcC, then in-band updates) for finding slice header ends; null for other tracks. */
+    private final AvcParameterSets avc;
+    /** The same for HEVC (hvcC); null for other tracks. */
+    private final HevcParameterSets hevcSets;
     private final byte[] ivStart;
+    /** Slices whose header could not be parsed: their subsamples keep only the NAL header clear, as before slice parsing. */
+    private long unparsedSliceHeaders;
+    /** Every sample gets a subsample map, audio too: set when a clear lead needs all-clear maps (see {@link #clearSample}). */
+    private boolean mapsForAllSamples;
 
     private TrackPlan(TrackInfo track, TrackEncryption encryption, byte[] key, String originalFormat, int nalLengthSize, boolean hevc,
-                      byte[] ivStart) {
+                      AvcParameterSets avc, HevcParameterSets hevcSets, byte[] ivStart) {
+        this.avc = avc;
+        this.hevcSets = hevcSets;
         this.track = track;
         this.encryption = encryption;
         this.key = key;
@@ -46,14 +56,26 @@ final class TrackPlan {
         boolean video = track.handler.equals("vide");
         int lengthSize = 0;
         boolean hevc = false;
+        AvcParameterSets avc = null;
+        HevcParameterSets hevcSets = null;
         if (video) {
             if (AVC.contains(format)) {
                 byte[] c = entry.child("avcC").orElseThrow(() -> new CencFormatException(track.path, "avc1 without avcC")).payload();
                 lengthSize = (c.length > 4 ? c[4] & 3 : 3) + 1;
+                try {
+                    avc = AvcParameterSets.fromAvcC(c);
+                } catch (RbspBits.Malformed e) {
+                    avc = new AvcParameterSets(); // slices then keep only their NAL header clear (counted)
+                }
             } else if (HEVC.contains(format)) {
                 byte[] c = entry.child("hvcC").orElseThrow(() -> new CencFormatException(track.path, "hvc1 without hvcC")).payload();
                 lengthSize = (c.length > 21 ? c[21] & 3 : 3) + 1;
                 hevc = true;
+                try {
+                    hevcSets = HevcParameterSets.fromHvcC(c);
+                } catch (RbspBits.Malformed e) {
+                    hevcSets = new HevcParameterSets();
+                }
             } else {
                 throw new CencFormatException(track.path + "/mdia/minf/stbl/stsd/" + format,
                         "video codec \"" + format + "\" is not supported (reeltrace encrypts H.264 and HEVC video)");
@@ -67,17 +89,54 @@ final class TrackPlan {
         if (scheme == Scheme.CENC) {
             te = new TrackEncryption(scheme, true, 8, key.kid(), new byte[0], 0, 0);
         } else if (scheme == Scheme.CBCS) {
-            byte[] constantIv = new byte[16];
-            random.nextBytes(constantIv);
-            te = new TrackEncryption(scheme, true, 0, key.kid(), constantIv, video ? 1 : 0, video ? 9 : 0);
+            te = new TrackEncryption(scheme, true, 0, key.kid(), constantIv(key), video ? 1 : 0, video ? 9 : 0);
         } else {
             throw new IllegalArgumentException("reeltrace writes cenc and cbcs only");
         }
-        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, ivStart);
+        return new TrackPlan(track, te, key.key(), format, lengthSize, hevc, avc, hevcSets, ivStart);
+    }
+
+    /**
+     * The cbcs constant IV: HMAC-SHA256(key, label || KID), first 16 bytes. It is public (tenc) and, being a
+     * function of the key, the same in every wrap with that key, so an init segment and media segments
+     * wrapped separately agree on it.
+     */
+    static byte[] constantIv(CencKeys.ContentKey key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.key(), "HmacSHA256"));
+            mac.update("reeltrace cbcs constant IV v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Arrays.copyOf(mac.doFinal(key.kid()), 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
     }
 
     boolean subsamples() {
-        return nalLengthSize > 0;
+        return nalLengthSize > 0 || mapsForAllSamples;
+    }
+
+    void mapEverySample() {
+        mapsForAllSamples = true;
+    }
+
+    /**
+     * The auxiliary information of a clear-lead sample in progressive output: its IV and a map with no
+     * protected byte, so readers that ignore 'seig' groups (FFmpeg 5.1) also leave it as it is. Empty
+     * if the map does not fit saiz's one-byte size (a sample over 40 x 64 KiB).
+     */
+    java.util.Optional<SampleEncryption> clearSample(int size, long index) {
+        int entries = Math.max(1, (size + 0xFFFE) / 0xFFFF);
+        if (entries > NalSubsamples.MAX_SUBSAMPLES) {
+            return java.util.Optional.empty();
+        }
+        int[] clear = new int[entries];
+        int left = size;
+        for (int i = 0; i < entries; i++) {
+            clear[i] = Math.min(0xFFFF, left);
+            left -= clear[i];
+        }
+        return java.util.Optional.of(new SampleEncryption(iv(index), clear, new int[entries]));
     }
 
     /** Whether senc/saiz/saio are needed: per-sample IVs or subsample maps. */
@@ -96,8 +155,8 @@ final class TrackPlan {
     /** The encryption parameters of one sample, reading its NAL length prefixes when it is video. */
     SampleEncryption sample(FileChannel in, long offset, int size, long index, String path) throws IOException, CencFormatException {
         byte[] iv = iv(index);
-        if (!subsamples()) {
-            return new SampleEncryption(iv, null, null);
+        if (nalLengthSize == 0) {
+            return mapsForAllSamples ? new SampleEncryption(iv, new int[] {0}, new int[] {size}) : new SampleEncryption(iv, null, null);
         }
         NalSubsamples map = new NalSubsamples(nalLengthSize, hevc, encryption.scheme() == Scheme.CENC);
         ByteBuffer head = ByteBuffer.allocate(nalLengthSize + 1);
@@ -117,10 +176,63 @@ final class TrackPlan {
                 throw new CencFormatException(path, "sample " + (index + 1) + " has a NAL length (" + nal
                         + ") that does not fit the sample");
             }
-            map.add(nal, head.get(nalLengthSize) & 0xff);
+            int first = head.get(nalLengthSize) & 0xff;
+            int clearHeader = sliceClearBytes(in, pos + nalLengthSize, nal, first, index, path);
+            map.add(nal, first, clearHeader);
             pos += nalLengthSize + nal;
         }
         return map.finish(iv);
+    }
+
+    /** Largest in-band parameter set or slice header prefix read into memory. */
+    private static final int MAX_HEADER_READ = 1 << 20;
+
+    long unparsedSliceHeaders() {
+        return unparsedSliceHeaders;
+    }
+
+    /**
+     * Takes in an in-band SPS/PPS, or returns how many bytes of a slice stay clear (NAL header and slice
+     * header); slice headers are read in growing prefixes because they are short but not bounded. A slice
+     * whose header cannot be parsed (parameter sets missing or of a kind not parsed here, such as another
+     * layer's) keeps only its NAL header clear, which every decrypter handles, and is counted.
+     */
+    private int sliceClearBytes(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
+        int type = hevc ? (first >> 1) & 0x3f : first & 0x1f;
+        boolean parameterSet = hevc ? type == 33 || type == 34 : type == 7 || type == 8;
+        int nalHeader = hevc ? 2 : 1;
+        if (!parameterSet && !NalSubsamples.isSlice(first, hevc)) {
+            return nalHeader;
+        }
+        if (parameterSet && nal > MAX_HEADER_READ) {
+            throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
+        }
+        for (int want = 64; ; want *= 8) {
+            int n = parameterSet ? (int) nal : (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
+            ByteBuffer b = ByteBuffer.allocate(n);
+            org.reeltrace.drm.mp4.Mp4File.readFully(in, b, at);
+            try {
+                if (parameterSet) {
+                    if (hevc) {
+                        hevcSets.update(b.array(), 0, n);
+                    } else {
+                        avc.update(b.array(), 0, n);
+                    }
+                    return nalHeader;
+                }
+                return (hevc ? HevcSliceHeader.parse(b.array(), 0, n, hevcSets) : AvcSliceHeader.parse(b.array(), 0, n, avc)).storedBytes();
+            } catch (RbspBits.OutOfData e) {
+                if (n == nal || n == MAX_HEADER_READ) {
+                    unparsedSliceHeaders++;
+                    return nalHeader;
+                }
+            } catch (RbspBits.Malformed e) {
+                if (!parameterSet) {
+                    unparsedSliceHeaders++;
+                }
+                return nalHeader; // a parameter set we cannot read is not stored; slices using it are counted
+            }
+        }
     }
 
     Box sinf() {

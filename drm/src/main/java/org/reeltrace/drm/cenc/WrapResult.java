@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** What wrap wrote: the file, its scheme, each encrypted track's KID, and the manifest if asked for. */
-public record WrapResult(Path output, Scheme scheme, List<EncryptedTrack> tracks, long samples, Optional<Path> manifest) {
+/**
+ * What wrap wrote: the file, its scheme, each encrypted track's KID, the manifest if asked for, and how
+ * many slices kept only their NAL header clear because their slice header could not be parsed.
+ */
+public record WrapResult(Path output, Scheme scheme, List<EncryptedTrack> tracks, long samples, Optional<Path> manifest,
+                         long unparsedSliceHeaders) {
     /** One encrypted track. */
     public record EncryptedTrack(int trackId, String handler, String kid) {
     }

@@ -61,6 +61,7 @@ public final class SealedEnvelopeReader {
     public static SealResult open(Path in, Path out, RecipientKey identity, Optional<IssuerPublicKey> expectedIssuer, Clock clock)
             throws DrmException {
         SealInputs.requireDistinct(in, out);
+        JitWarmUp.startFor(in);
         try (FileChannel ch = FileChannel.open(in, StandardOpenOption.READ)) {
             EnvelopeHeader h;
             try {
@@ -126,38 +127,28 @@ public final class SealedEnvelopeReader {
 
     private static byte[] decryptPayload(FileChannel src, long position, long length, FileChannel dst, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
-        PayloadCipher cipher = new PayloadCipher(payloadKey);
-        int perBlock = SealedEnvelopeWriter.CHUNKS_PER_BLOCK;
-        int sealedChunk = PayloadCipher.CHUNK + PayloadCipher.TAG;
-        byte[] sealed = new byte[sealedChunk * perBlock];
-        byte[][] plain = {new byte[PayloadCipher.CHUNK * perBlock], new byte[PayloadCipher.CHUNK * perBlock]};
         long chunks = PayloadCipher.chunks(length);
-        long chunk = 0;
-        long remaining = length;
-        long writeAt = 0;
-        try (BackgroundHash sha = new BackgroundHash()) {
-            for (int b = 0; chunk < chunks; b ^= 1) {
-                int count = (int) Math.min(perBlock, chunks - chunk);
-                long plainBytes = Math.min(remaining, (long) count * PayloadCipher.CHUNK);
-                int sealedBytes = (int) (plainBytes + (long) count * PayloadCipher.TAG);
-                SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(sealed, 0, sealedBytes), position, in);
-                int p = 0;
-                for (int i = 0; i < count; i++, chunk++) {
-                    int n = (int) Math.min(PayloadCipher.CHUNK, remaining - p);
-                    try {
-                        p += cipher.open(chunk, chunk == chunks - 1, sealed, i * sealedChunk, n + PayloadCipher.TAG, plain[b], p);
-                    } catch (AEADBadTagException e) {
-                        throw failed(in, "chunk " + chunk + " was altered, reordered or cut", null);
-                    }
+        return ParallelPayload.run(chunks, payloadKey, (block, lane) -> {
+            long first = block * ParallelPayload.CHUNKS_PER_BLOCK;
+            int count = (int) Math.min(ParallelPayload.CHUNKS_PER_BLOCK, chunks - first);
+            long plainAt = first * PayloadCipher.CHUNK;
+            int n = (int) Math.min((long) count * PayloadCipher.CHUNK, length - plainAt);
+            int sealedChunk = PayloadCipher.CHUNK + PayloadCipher.TAG;
+            SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(lane.sealed, 0, n + count * PayloadCipher.TAG),
+                    position + first * sealedChunk, in);
+            int p = 0;
+            for (int i = 0; i < count; i++) {
+                long chunk = first + i;
+                int len = Math.min(PayloadCipher.CHUNK, n - p);
+                try {
+                    p += lane.cipher.open(chunk, chunk == chunks - 1, lane.sealed, i * sealedChunk, len + PayloadCipher.TAG, lane.plain, p);
+                } catch (AEADBadTagException e) {
+                    throw failed(in, "chunk " + chunk + " was altered, reordered or cut", null);
                 }
-                sha.update(plain[b], p);
-                SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(plain[b], 0, p), writeAt);
-                writeAt += p;
-                remaining -= p;
-                position += sealedBytes;
             }
-            return sha.digest();
-        }
+            SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(lane.plain, 0, p), plainAt);
+            return p;
+        });
     }
 
     private static DrmException failed(Path in, String why, String hint) {

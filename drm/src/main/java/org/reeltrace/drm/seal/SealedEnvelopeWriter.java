@@ -40,6 +40,7 @@ public final class SealedEnvelopeWriter {
             throw new DrmException(Kind.USAGE, "--not-before is after --not-after");
         }
         SealInputs.requireDistinct(in, out);
+        JitWarmUp.startFor(in);
         byte[] fileKey = random(32);
         byte[] salt = random(EnvelopeHeader.SALT);
         try (FileChannel src = FileChannel.open(in, StandardOpenOption.READ);
@@ -71,41 +72,28 @@ public final class SealedEnvelopeWriter {
         }
     }
 
-    /** Chunks per read and write: 1 MiB of I/O per call. */
-    static final int CHUNKS_PER_BLOCK = 16;
-
     private static byte[] encryptPayload(FileChannel src, long length, FileChannel dst, long position, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
-        PayloadCipher cipher = new PayloadCipher(payloadKey);
-        int block = PayloadCipher.CHUNK * CHUNKS_PER_BLOCK;
-        byte[][] plain = {new byte[block], new byte[block]};
-        byte[] sealed = new byte[(PayloadCipher.CHUNK + PayloadCipher.TAG) * CHUNKS_PER_BLOCK];
         long chunks = PayloadCipher.chunks(length);
-        long chunk = 0;
-        long readAt = 0;
-        try (BackgroundHash sha = new BackgroundHash()) {
-            for (int b = 0; chunk < chunks; b ^= 1) {
-                int n = (int) Math.min(block, length - readAt);
-                readFully(src, ByteBuffer.wrap(plain[b], 0, n), readAt, in);
-                sha.update(plain[b], n);
-                int out = 0;
-                for (int off = 0; (off < n || n == 0) && chunk < chunks; off += PayloadCipher.CHUNK, chunk++) {
-                    int len = Math.min(PayloadCipher.CHUNK, n - off);
-                    out += cipher.seal(chunk, chunk == chunks - 1, plain[b], off, len, sealed, out);
-                    if (n == 0) {
-                        chunk++;
-                        break;
-                    }
-                }
-                writeFully(dst, ByteBuffer.wrap(sealed, 0, out), position);
-                position += out;
-                readAt += n;
+        byte[] sha = ParallelPayload.run(chunks, payloadKey, (block, lane) -> {
+            long first = block * ParallelPayload.CHUNKS_PER_BLOCK;
+            int count = (int) Math.min(ParallelPayload.CHUNKS_PER_BLOCK, chunks - first);
+            long plainAt = first * PayloadCipher.CHUNK;
+            int n = (int) Math.min((long) count * PayloadCipher.CHUNK, length - plainAt);
+            readFully(src, ByteBuffer.wrap(lane.plain, 0, n), plainAt, in);
+            int out = 0;
+            for (int i = 0; i < count; i++) {
+                long chunk = first + i;
+                int len = Math.min(PayloadCipher.CHUNK, n - i * PayloadCipher.CHUNK);
+                out += lane.cipher.seal(chunk, chunk == chunks - 1, lane.plain, i * PayloadCipher.CHUNK, len, lane.sealed, out);
             }
-            if (src.size() != length) {
-                throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" changed size while it was being sealed");
-            }
-            return sha.digest();
+            writeFully(dst, ByteBuffer.wrap(lane.sealed, 0, out), position + first * (PayloadCipher.CHUNK + PayloadCipher.TAG));
+            return n;
+        });
+        if (src.size() != length) {
+            throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" changed size while it was being sealed");
         }
+        return sha;
     }
 
     private static EnvelopeHeader.Stanza stanza(RecipientPublicKey recipient, byte[] fileKey) throws GeneralSecurityException, DrmException {

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,169 @@ class CencFfmpegIT {
             wrong = List.of();
         }
         assertNotEquals(reference.hashCode(), wrong.hashCode(), "a wrong key decoded the same frames: not encrypted");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cenc", "cbcs"})
+    void initAndMediaSegmentsWrappedOneByOneFitTogether(String scheme) throws Exception {
+        Path clear = FfmpegTool.syntheticClip(dir, 4);
+        Path dash = Files.createDirectories(dir.resolve("dash"));
+        // FFmpeg's DASH muxer: a clear init segment and separate media segments of one second
+        FfmpegTool.run("-i", clear.toString(), "-map", "0:v", "-c", "copy", "-f", "dash", "-seg_duration", "1", "-use_template", "1",
+                "-init_seg_name", "init.mp4", "-media_seg_name", "seg-$Number$.m4s", dash.resolve("clear.mpd").toString());
+        List<Path> segments;
+        try (var files = Files.list(dash)) {
+            segments = files.filter(f -> f.getFileName().toString().startsWith("seg-")).sorted(java.util.Comparator.comparingInt(
+                    f -> Integer.parseInt(f.getFileName().toString().replaceAll("\\D", "")))).toList();
+        }
+        assertTrue(segments.size() >= 3, "too few segments: " + segments);
+        CencKeys keys = CencKeys.parse(KID + ":" + KEY, "t");
+        WrapOptions options = WrapOptions.progressive(Scheme.of(scheme).orElseThrow());
+        Path init = dash.resolve("init.mp4");
+        Path encInit = dir.resolve("init-enc.mp4");
+        CencWrapper.wrap(init, encInit, keys, options);
+        Path clearJoined = dir.resolve("clear-joined.mp4");
+        Path encJoined = dir.resolve("enc-joined.mp4");
+        Files.write(clearJoined, Files.readAllBytes(init));
+        Files.write(encJoined, Files.readAllBytes(encInit));
+        for (Path seg : segments) {
+            Path enc = dir.resolve("enc-" + seg.getFileName());
+            CencWrapper.wrap(seg, enc, keys, options, Optional.of(init));
+            Files.write(clearJoined, Files.readAllBytes(seg), java.nio.file.StandardOpenOption.APPEND);
+            Files.write(encJoined, Files.readAllBytes(enc), java.nio.file.StandardOpenOption.APPEND);
+            // each encrypted segment also decrypts alone with the encrypted init: ours, and FFmpeg for cenc
+            Path alone = dir.resolve("alone-" + seg.getFileName());
+            CencUnwrapper.unwrap(enc, alone, keys, Optional.of(encInit));
+            if (scheme.equals("cenc")) {
+                Path pairClear = dir.resolve("pair-clear.mp4");
+                Path pairEnc = dir.resolve("pair-enc.mp4");
+                Files.write(pairClear, concat(init, seg));
+                Files.write(pairEnc, concat(encInit, enc));
+                List<String> segmentPackets = FfmpegTool.content(FfmpegTool.frameMd5(pairClear, List.of(), List.of("-c", "copy")));
+                assertTrue(segmentPackets.size() > 20, "segment " + seg.getFileName() + ": " + segmentPackets.size() + " packets");
+                FfmpegTool.assertSameFrames(segmentPackets, FfmpegTool.content(FfmpegTool.frameMd5(pairEnc, List.of("-decryption_key", KEY),
+                        List.of("-c", "copy"))), "ffmpeg decrypting encrypted init + " + seg.getFileName());
+            }
+        }
+        List<String> copy = List.of("-c", "copy");
+        List<String> packets = FfmpegTool.content(FfmpegTool.frameMd5(clearJoined, List.of(), copy));
+        assertTrue(packets.size() == 100, "expected 100 packets, got " + packets.size());
+        byte[] clearSamples = CencRoundTripTest.samples(clearJoined);
+        assertEquals(clearSamples.length, CencRoundTripTest.samples(encJoined).length);
+        assertFalse(java.util.Arrays.equals(clearSamples, CencRoundTripTest.samples(encJoined)), "segments were not encrypted");
+        Path back = dir.resolve("joined-back.mp4");
+        CencUnwrapper.unwrap(encJoined, back, keys, Optional.empty());
+        FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(back, List.of(), copy)),
+                "init + segments wrapped one by one, decrypted by us");
+        // (Debian FFmpeg 5.1 stops at the second segment of such a concatenation, "Incorrect number of samples in
+        // encryption info", even without a key: its fragment index does not follow one sidx per segment. Each
+        // init + segment pair above decrypts bit-exactly in it.)
+    }
+
+    private static byte[] concat(Path a, Path b) throws Exception {
+        byte[] x = Files.readAllBytes(a);
+        byte[] y = Files.readAllBytes(b);
+        byte[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void hevcCencDecryptsBitExactlyWithFfmpeg(boolean fragment) throws Exception {
+        Path clear = dir.resolve("hevc.mp4");
+        FfmpegTool.run("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "log-level=error:keyint=25:bframes=2", "-tag:v", "hvc1", "-pix_fmt", "yuv420p", clear.toString());
+        Path wrapped = dir.resolve("hevc-cenc.mp4");
+        CencWrapper.wrap(clear, wrapped, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.CENC, fragment, false, 1.0));
+        List<String> copy = List.of("-c", "copy");
+        List<String> packets = FfmpegTool.content(FfmpegTool.frameMd5(clear, List.of(), copy));
+        assertTrue(packets.size() == 50, "expected 50 HEVC packets, got " + packets.size());
+        assertNotEquals(packets, FfmpegTool.content(FfmpegTool.frameMd5(wrapped, List.of(), copy)), "the HEVC samples were not encrypted");
+        FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(wrapped, List.of("-decryption_key", KEY), copy)),
+                "HEVC packets ffmpeg decrypts");
+        FfmpegTool.assertSameFrames(FfmpegTool.content(FfmpegTool.frameMd5(clear)),
+                FfmpegTool.content(FfmpegTool.frameMd5(wrapped, "-decryption_key", KEY)), "decoded HEVC frames");
+        Path back = dir.resolve("hevc-back.mp4");
+        CencUnwrapper.unwrap(wrapped, back, CencKeys.parse(KID + ":" + KEY, "t"), Optional.empty());
+        FfmpegTool.assertSameFrames(packets, FfmpegTool.content(FfmpegTool.frameMd5(back, List.of(), copy)), "HEVC packets we decrypt");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cenc,false", "cenc,true", "cbcs,false", "cbcs,true"})
+    void clearLeadSamplesStayByteIdenticalAndEverythingDecrypts(String scheme, boolean fragment) throws Exception {
+        Path clear = FfmpegTool.syntheticClip(dir, 3);
+        Path wrapped = dir.resolve("lead.mp4");
+        double lead = 1.0;
+        CencWrapper.wrap(clear, wrapped, CencKeys.parse(KID + ":" + KEY, "t"),
+                new WrapOptions(Scheme.of(scheme).orElseThrow(), fragment, false, 1.0, lead));
+        String text = new String(Files.readAllBytes(wrapped), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("sbgp") && text.contains("sgpd") && text.contains("seig"), "no seig sample groups written");
+        // packets as stored (no key): those starting in the clear lead are the input's bytes, the rest are not
+        List<String> copy = List.of("-c", "copy");
+        List<String> in = FfmpegTool.frameMd5(clear, List.of(), copy);
+        List<String> stored = FfmpegTool.frameMd5(wrapped, List.of(), copy);
+        assertEquals(in.size(), stored.size());
+        int clearPackets = 0;
+        int encryptedPackets = 0;
+        Map<String, Double> timeBase = timeBases(clear);
+        Map<String, Long> firstDts = new java.util.HashMap<>();
+        java.util.Set<Integer> afterLead = new java.util.HashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            String[] f = in.get(i).split(",");
+            long dts = Long.parseLong(f[1].strip());
+            // decode time from the track's start (FFmpeg shifts dts by the edit list)
+            double seconds = (dts - firstDts.computeIfAbsent(f[0].strip(), k -> dts)) * timeBase.get(f[0].strip());
+            boolean same = FfmpegTool.content(List.of(in.get(i))).equals(FfmpegTool.content(List.of(stored.get(i))));
+            if (seconds >= lead + 0.5) {
+                afterLead.add(i); // past the lead and the rest of its last fragment
+            }
+            if (seconds < lead - 1e-6) {
+                assertTrue(same, "clear-lead packet changed: " + in.get(i) + " / " + stored.get(i));
+                clearPackets++;
+            } else if (!same) {
+                encryptedPackets++;
+            }
+        }
+        assertTrue(clearPackets > 20 && encryptedPackets > 40, clearPackets + " clear, " + encryptedPackets + " encrypted packets");
+        // ours decrypts every packet back
+        Path back = dir.resolve("lead-back.mp4");
+        CencUnwrapper.unwrap(wrapped, back, CencKeys.parse(KID + ":" + KEY, "t"), Optional.empty());
+        FfmpegTool.assertSameFrames(FfmpegTool.content(in), FfmpegTool.content(FfmpegTool.frameMd5(back, List.of(), copy)),
+                "our unwrap of clear-lead " + scheme);
+        if (scheme.equals("cenc")) {
+            // Debian FFmpeg 5.1 reads no 'seig' groups. Progressive: the clear samples' all-clear subsample maps keep it
+            // from touching them, so every packet comes back. Fragmented (Shaka Packager's layout: clear fragments without
+            // senc) it treats the lead as full-sample encrypted and garbles or drops those packets: the packets after the
+            // lead's last fragment must all come back as the input's, in order.
+            List<String> decrypted = FfmpegTool.content(FfmpegTool.frameMd5(wrapped, List.of("-decryption_key", KEY), copy));
+            List<String> expected = FfmpegTool.content(in);
+            int compared = 0;
+            for (String stream : List.of("0,", "1,")) {
+                List<String> want = expected.stream().filter(l -> l.startsWith(stream)).toList();
+                List<String> got = decrypted.stream().filter(l -> l.startsWith(stream)).toList();
+                long mustHave = fragment ? afterLead.stream().filter(i -> in.get(i).startsWith(stream)).count() : want.size();
+                assertTrue(got.size() >= mustHave && got.size() <= want.size(), stream + " " + got.size() + " of " + want.size());
+                int k = (int) mustHave;
+                // lists print badly: compare, then report only whether they matched
+                boolean same = want.subList(want.size() - k, want.size()).equals(got.subList(got.size() - k, got.size()));
+                assertTrue(same, "ffmpeg decrypting clear-lead cenc: the last " + k + " packets of stream " + stream + " differ");
+                compared += k;
+            }
+            assertTrue(compared > 40, "compared " + compared + " packets");
+        }
+    }
+
+    /** Seconds per timestamp unit of each stream as framemd5 reports it ("#tb 0: 1/12800"). */
+    private static Map<String, Double> timeBases(Path file) throws Exception {
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (String l : FfmpegTool.run("-i", file.toString(), "-map", "0", "-c", "copy", "-f", "framemd5", "-").lines().toList()) {
+            if (l.startsWith("#tb ")) {
+                String[] r = l.substring(l.indexOf(':') + 1).strip().split("/");
+                out.put(l.substring(4, l.indexOf(':')).strip(), Double.parseDouble(r[0]) / Double.parseDouble(r[1]));
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest

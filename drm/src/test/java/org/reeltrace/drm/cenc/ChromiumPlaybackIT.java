@@ -55,9 +55,14 @@ class ChromiumPlaybackIT {
     }
 
     private JsonNode play(Path source, String name, String scheme, String kid, String key) throws Exception {
+        return play(source, name, new WrapOptions(Scheme.of(scheme).orElseThrow(), true, true, 2.0), kid, key);
+    }
+
+    private JsonNode play(Path source, String name, WrapOptions options, String kid, String key) throws Exception {
+        String scheme = options.scheme().fourcc();
         Path out = dir.resolve(name + ".mp4");
         if (!Files.exists(out)) {
-            CencWrapper.wrap(source, out, CencKeys.parse(KID + ":" + KEY, "t"), new WrapOptions(Scheme.of(scheme).orElseThrow(), true, true, 2.0));
+            CencWrapper.wrap(source, out, CencKeys.parse(KID + ":" + KEY, "t"), options);
         }
         Path page = dir.resolve("index.html");
         Files.writeString(page, "<!doctype html><html><body><video id=\"video\" muted width=\"640\" height=\"360\"></video>"
@@ -93,6 +98,15 @@ class ChromiumPlaybackIT {
     @Test
     void cbcsPlaysWithTheRightKey() throws Exception {
         assertPlays(play("cbcs", KID, KEY), "cbcs");
+    }
+
+    @Test
+    void aClearLeadThenEncryptedFragmentsPlay() throws Exception {
+        // the first second is clear ('seig' isProtected = 0), then playback must continue into encrypted fragments
+        WrapOptions lead = new WrapOptions(Scheme.CENC, true, true, 1.0, 1.0);
+        assertPlays(play(clip, "cenc-lead", lead, KID, KEY), "cenc with a clear lead");
+        JsonNode wrong = play(clip, "cenc-lead", lead, KID, "ffffffffffffffffffffffffffffffff");
+        assertTrue(!(wrong.get("errors").isEmpty() && wrong.get("currentTime").asDouble() > 2.0), "played past the clear lead with a wrong key: " + wrong);
     }
 
     @Test

@@ -43,7 +43,8 @@ final class FfmpegTool {
         args.addAll(List.of("-i", file.toString(), "-map", "0"));
         args.addAll(outputOptions);
         args.addAll(List.of("-f", "framemd5", "-"));
-        return run(args.toArray(String[]::new)).lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+        // only framemd5 rows: decoder complaints (a wrong key) share the merged output stream
+        return run(args.toArray(String[]::new)).lines().filter(l -> l.matches("\\s*\\d+,.*"))
                 .sorted(java.util.Comparator.comparing(l -> l.substring(0, l.indexOf(',')))).toList();
     }
 

@@ -142,6 +142,35 @@ class SealedEnvelopeTest {
     }
 
     @Test
+    void payloadsOfManyBlocksRoundTripOnParallelLanesAndReportTheFirstBadChunk() throws Exception {
+        // 6 blocks of 16 chunks, so every lane gets blocks, and a short last chunk
+        int size = 5 * ParallelPayload.PLAIN_BLOCK + 3 * 65536 + 7;
+        Path in = content(size);
+        Path sealed = seal(in, LicenceTerms.unlimited());
+        Path out = dir.resolve("many.out");
+        SealResult r = SealedEnvelopeReader.open(sealed, out, bob, Optional.of(issuer.publicKey()), NOW);
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(in))), r.contentSha256());
+
+        byte[] good = Files.readAllBytes(sealed);
+        int header = EnvelopeHeader.length(2);
+        int chunk = 65536 + 16;
+        for (int[] bad : new int[][] {{75, 20}, {20, 75}, {83}, {0}}) {
+            byte[] b = good.clone();
+            for (int c : bad) {
+                b[header + c * chunk + 3] ^= 0x40;
+            }
+            Path tampered = dir.resolve("tampered.rtseal");
+            Files.write(tampered, b);
+            int first = Arrays.stream(bad).min().orElseThrow();
+            DrmException e = assertThrows(DrmException.class,
+                    () -> SealedEnvelopeReader.open(tampered, dir.resolve("refused.out"), alice, Optional.empty(), NOW));
+            assertTrue(e.getMessage().contains("chunk " + first + " "), e.getMessage());
+            assertRefused(tampered, alice, Optional.empty(), NOW);
+        }
+    }
+
+    @Test
     void goldenV1FileKeepsOpening() throws Exception {
         // made once with the keys-v1 vector keys; see docs/spec/rtseal-v1.md
         Path golden = resource("rtseal-v1/golden.rtseal");
