@@ -1024,7 +1024,7 @@ function _picocli_reeltrace_drm_wrap() {
 
   local commands=""
   local flag_opts="'--fragment' '--mpd' '--json' '-q' '--quiet' '-v' '--verbose' '--no-progress' '--version' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--scheme' '--keys' '--fragment-duration'"
+  local arg_opts="'-o' '--output' '--scheme' '--keys' '--fragment-duration' '--clear-lead' '--init'"
   local SCHEME_option_args=("cenc" "cbcs") # --scheme values
 
   type compopt &>/dev/null && compopt +o default
@@ -1046,6 +1046,15 @@ function _picocli_reeltrace_drm_wrap() {
       ;;
     '--fragment-duration')
       return
+      ;;
+    '--clear-lead')
+      return
+      ;;
+    '--init')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
