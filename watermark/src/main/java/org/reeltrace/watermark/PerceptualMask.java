@@ -28,6 +28,14 @@ final class PerceptualMask {
         this.smooth = new float[bw * bh];
         this.previous = new byte[width * height];
         this.strength = new float[width * height];
+        this.rowLow = lowBlocks(height, bh);
+        this.rowFraction = fractions(height, rowLow);
+        this.columnLow = lowBlocks(width, bw);
+        this.columnFraction = fractions(width, columnLow);
+        this.columnHigh = new int[width];
+        for (int x = 0; x < width; x++) {
+            columnHigh[x] = Math.min(bw - 1, columnLow[x] + 1);
+        }
     }
 
     /** Strength per pixel for this frame (the returned array is reused). */
@@ -128,20 +136,43 @@ final class PerceptualMask {
 
     private void interpolate() {
         for (int y = 0; y < height; y++) {
-            double v = (y + 0.5) / B - 0.5;
-            int y0 = Math.max(0, Math.min(bh - 1, (int) Math.floor(v)));
+            int y0 = rowLow[y];
             int y1 = Math.min(bh - 1, y0 + 1);
-            float fy = (float) Math.max(0, Math.min(1, v - y0));
+            float fy = rowFraction[y];
             int row = y * width;
+            int r0 = y0 * bw;
+            int r1 = y1 * bw;
             for (int x = 0; x < width; x++) {
-                double u = (x + 0.5) / B - 0.5;
-                int x0 = Math.max(0, Math.min(bw - 1, (int) Math.floor(u)));
-                int x1 = Math.min(bw - 1, x0 + 1);
-                float fx = (float) Math.max(0, Math.min(1, u - x0));
-                float a = smooth[y0 * bw + x0] + (smooth[y0 * bw + x1] - smooth[y0 * bw + x0]) * fx;
-                float b = smooth[y1 * bw + x0] + (smooth[y1 * bw + x1] - smooth[y1 * bw + x0]) * fx;
+                int x0 = columnLow[x];
+                int x1 = columnHigh[x];
+                float fx = columnFraction[x];
+                float a = smooth[r0 + x0] + (smooth[r0 + x1] - smooth[r0 + x0]) * fx;
+                float b = smooth[r1 + x0] + (smooth[r1 + x1] - smooth[r1 + x0]) * fx;
                 strength[row + x] = a + (b - a) * fy;
             }
         }
+    }
+
+    /** Block index at or before each pixel row/column and the bilinear weight (computed once). */
+    private final int[] rowLow;
+    private final float[] rowFraction;
+    private final int[] columnLow;
+    private final int[] columnHigh;
+    private final float[] columnFraction;
+
+    private int[] lowBlocks(int n, int blocks) {
+        int[] low = new int[n];
+        for (int i = 0; i < n; i++) {
+            low[i] = Math.max(0, Math.min(blocks - 1, (int) Math.floor((i + 0.5) / B - 0.5)));
+        }
+        return low;
+    }
+
+    private static float[] fractions(int n, int[] low) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) Math.max(0, Math.min(1, (i + 0.5) / B - 0.5 - low[i]));
+        }
+        return f;
     }
 }
