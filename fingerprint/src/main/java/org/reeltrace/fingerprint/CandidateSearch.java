@@ -45,6 +45,9 @@ final class CandidateSearch {
                 double t = i * v.gridStep;
                 CatalogIndex.keys(v.full, i, k -> add(videoKeys, k, t));
                 CatalogIndex.keys(v.flip, i, k -> add(videoKeys, k, t));
+                if (v.insetQuality(i) >= FrameEvidence.MIN_QUALITY) {
+                    CatalogIndex.keys(v.inset, i, k -> add(videoKeys, k, t));
+                }
                 if (v.hasRegions(i)) {
                     for (int g = 0; g < VideoTrack.REGIONS; g++) {
                         if (v.regionQuality(i, g) >= FrameEvidence.MIN_QUALITY) {

@@ -50,6 +50,8 @@ public final class Fingerprint {
                 int rn = v.regionFrames(b - a) * VideoTrack.REGIONS;
                 System.arraycopy(video.regions, ra * Hashes.LONGS, v.regions, 0, rn * Hashes.LONGS);
                 System.arraycopy(video.regionQuality, ra, v.regionQuality, 0, rn);
+                System.arraycopy(video.inset, a * Hashes.LONGS, v.inset, 0, (b - a) * Hashes.LONGS);
+                System.arraycopy(video.insetQuality, a, v.insetQuality, 0, b - a);
             }
         } else {
             start = Math.max(0, from);

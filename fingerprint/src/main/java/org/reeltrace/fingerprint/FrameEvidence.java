@@ -3,7 +3,8 @@ package org.reeltrace.fingerprint;
 /**
  * How one query frame is compared with one reference frame, in four modes:
  * WHOLE (whole picture, or its mirror image), CROPPED (the whole query picture against the
- * reference's inner 80%: a cropped or zoomed copy), INSET (a query sub-region against the whole
+ * reference's inner 80%: a cropped or zoomed copy), INSET (a query sub-region, or the inset that
+ * {@link InsetDetector} found anywhere in the query picture, against the whole
  * reference picture: picture-in-picture, added borders) and REGIONS (the same sub-region on both
  * sides: big logos, subtitles or overlays covering part of the picture). Distances are Hamming distances of 256-bit
  * hashes; -1 means "not informative" (a flat picture, or no region hashes on this frame).
@@ -27,6 +28,9 @@ enum FrameEvidence {
     boolean informative(VideoTrack q, int i) {
         if (this == WHOLE || this == CROPPED) {
             return q.quality(i) >= MIN_QUALITY;
+        }
+        if (this == INSET && q.insetQuality(i) >= MIN_QUALITY) {
+            return true;
         }
         if (!q.hasRegions(i)) {
             return false;
@@ -55,15 +59,20 @@ enum FrameEvidence {
     }
 
     private static int inset(VideoTrack q, int i, VideoTrack r, int j) {
-        if (!q.hasRegions(i) || r.quality(j) < MIN_QUALITY) {
+        if (r.quality(j) < MIN_QUALITY) {
             return -1;
         }
         int best = -1;
-        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+        for (int g = 0; g < VideoTrack.REGIONS && q.hasRegions(i); g++) {
             if (q.regionQuality(i, g) >= MIN_QUALITY) {
                 int d = Hashes.distance(q.regions, q.regionIndex(i, g), r.full, j);
                 best = best < 0 ? d : Math.min(best, d);
             }
+        }
+        // an inset found anywhere in the picture (InsetDetector), off the fixed region grid
+        if (q.insetQuality(i) >= MIN_QUALITY) {
+            int d = Hashes.distance(q.inset, i, r.full, j);
+            best = best < 0 ? d : Math.min(best, d);
         }
         return best;
     }

@@ -16,8 +16,8 @@ final class VideoHasher {
     static final int PLANE = 128;
     static final double GRID_STEP = 0.25;
     static final int REGION_STRIDE = 2;
-    /** grid frames looked at before deciding the crop */
-    private static final int BAR_WINDOW = 40;
+    /** grid frames looked at before deciding the crop, and per picture-in-picture search */
+    private static final int WINDOW = 40;
 
     private final int quarterTurns;
     private final VideoTrack track;
@@ -27,6 +27,8 @@ final class VideoHasher {
     private final double interval;
     private final byte[] previous = new byte[PLANE * PLANE];
     private CropBox crop;
+    /** the picture-in-picture inset found in the frames being hashed, or null */
+    private InsetDetector.Inset inset;
     private boolean previousIsLast; // does `previous` hold the last decoded frame?
     private boolean havePlane;
     private double previousTime = Double.NaN;
@@ -116,20 +118,18 @@ final class VideoHasher {
         } else {
             PlaneResampler.rotate(pixels, PLANE, quarterTurns, upright);
         }
-        if (crop == null) {
-            pending.add(upright);
-            if (pending.size() >= BAR_WINDOW) {
-                flush();
-            }
-            return;
+        // windows of planes: the first decides the crop; each is searched for an inset
+        pending.add(upright);
+        if (pending.size() >= WINDOW) {
+            flush();
         }
-        hashPlane(upright);
     }
 
     private void flush() {
         if (crop == null) {
             crop = BarDetector.detect(pending, PLANE, PLANE);
         }
+        inset = InsetDetector.detect(pending, PLANE, crop);
         for (byte[] p : pending) {
             hashPlane(p);
         }
@@ -140,6 +140,12 @@ final class VideoHasher {
         int i = track.append();
         PlaneResampler.resample(p, PLANE, crop.left(), crop.top(), crop.right(), crop.bottom(), plane64);
         track.quality[i] = (byte) hasher.hash(plane64, track.full, i, track.flip);
+        if (inset != null) {
+            PlaneResampler.resampleExact(p, PLANE,
+                    crop.left() + inset.left() * crop.width(), crop.top() + inset.top() * crop.height(),
+                    crop.left() + inset.right() * crop.width(), crop.top() + inset.bottom() * crop.height(), plane64);
+            track.insetQuality[i] = (byte) hasher.hash(plane64, track.inset, i, null);
+        }
         if (track.hasRegions(i)) {
             for (int r = 0; r < VideoTrack.REGIONS; r++) {
                 double[] b = VideoTrack.REGION_BOUNDS[r];

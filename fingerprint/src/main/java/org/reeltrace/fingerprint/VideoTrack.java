@@ -25,6 +25,13 @@ final class VideoTrack {
     byte[] quality;
     long[] regions;
     byte[] regionQuality;
+    /**
+     * Hash and quality of a picture-in-picture inset found in the picture ({@link InsetDetector}) on
+     * every frame; quality 0 where none was found. Computed on extraction for the query side and
+     * not stored in .rtfp version 1.
+     */
+    long[] inset;
+    byte[] insetQuality;
 
     VideoTrack(double gridStep, int regionStride, int capacity) {
         this.gridStep = gridStep;
@@ -36,6 +43,8 @@ final class VideoTrack {
         int rc = regionFrames(c);
         regions = new long[rc * REGIONS * Hashes.LONGS];
         regionQuality = new byte[rc * REGIONS];
+        inset = new long[c * Hashes.LONGS];
+        insetQuality = new byte[c];
     }
 
     int regionFrames(int frames) {
@@ -49,6 +58,10 @@ final class VideoTrack {
     /** Index into {@link #regions} (in hashes) of region {@code r} of frame {@code frame}. */
     int regionIndex(int frame, int r) {
         return frame / regionStride * REGIONS + r;
+    }
+
+    int insetQuality(int frame) {
+        return insetQuality[frame] & 0xff;
     }
 
     int quality(int frame) {
@@ -69,6 +82,8 @@ final class VideoTrack {
             int rc = regionFrames(c);
             regions = Arrays.copyOf(regions, rc * REGIONS * Hashes.LONGS);
             regionQuality = Arrays.copyOf(regionQuality, rc * REGIONS);
+            inset = Arrays.copyOf(inset, c * Hashes.LONGS);
+            insetQuality = Arrays.copyOf(insetQuality, c);
         }
         return count++;
     }
@@ -80,5 +95,7 @@ final class VideoTrack {
         int rc = regionFrames(count);
         regions = Arrays.copyOf(regions, rc * REGIONS * Hashes.LONGS);
         regionQuality = Arrays.copyOf(regionQuality, rc * REGIONS);
+        inset = Arrays.copyOf(inset, count * Hashes.LONGS);
+        insetQuality = Arrays.copyOf(insetQuality, count);
     }
 }

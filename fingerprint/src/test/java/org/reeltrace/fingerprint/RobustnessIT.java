@@ -130,19 +130,11 @@ class RobustnessIT {
         }
     }
 
-    /**
-     * Every attack under -Pfull. By default a representative subset; picture-in-picture only on the
-     * synthetic clip (an inset that is off the quadrant grid by 4% is missed on fine real textures:
-     * a documented limitation, visible in the full matrix).
-     */
+    /** Every attack under -Pfull; by default a representative subset. */
     static Set<Attack> attacksFor(String work) {
         if (FULL) {
             return EnumSet.allOf(Attack.class);
         }
-        Set<Attack> set = EnumSet.copyOf(DEFAULT_ATTACKS);
-        if (!work.startsWith("synthetic")) {
-            set.remove(Attack.PIP_50);
-        }
-        return set;
+        return EnumSet.copyOf(DEFAULT_ATTACKS);
     }
 }
