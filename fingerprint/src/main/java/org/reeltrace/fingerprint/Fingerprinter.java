@@ -24,6 +24,24 @@ public final class Fingerprinter {
         return isRtfp(file) ? Fingerprint.read(file) : fingerprint(file);
     }
 
+    /** As {@link #load}, for a reference to store: media is fingerprinted as {@link #reference} does. */
+    public static Fingerprint loadReference(Path file) throws FingerprintException {
+        return isRtfp(file) ? Fingerprint.read(file) : reference(file);
+    }
+
+    /**
+     * Fingerprints a work to store (.rtfp, catalog): everything a .rtfp holds, without the search
+     * for a picture-in-picture inset, whose hashes only a suspect uses and .rtfp does not store.
+     */
+    public static Fingerprint reference(Path media) throws FingerprintException {
+        return fingerprint(media, false);
+    }
+
+    /** Fingerprints a suspect: also finds and hashes a picture-in-picture inset (kept in memory). */
+    public static Fingerprint fingerprint(Path media) throws FingerprintException {
+        return fingerprint(media, true);
+    }
+
     /** True when {@code file} starts with the .rtfp magic bytes. */
     public static boolean isRtfp(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -33,7 +51,7 @@ public final class Fingerprinter {
         }
     }
 
-    public static Fingerprint fingerprint(Path media) throws FingerprintException {
+    private static Fingerprint fingerprint(Path media, boolean findInsets) throws FingerprintException {
         try {
             byte[] sha;
             VideoTrack video = null;
@@ -51,7 +69,7 @@ public final class Fingerprinter {
                 }
                 sha = sha256(media);
                 duration = reader.durationSeconds();
-                VideoHasher hasher = reader.hasVideo() ? new VideoHasher(reader.rotation(), duration, reader.frameRate()) : null;
+                VideoHasher hasher = reader.hasVideo() ? new VideoHasher(reader.rotation(), duration, reader.frameRate(), findInsets) : null;
                 AudioLandmarker landmarker = reader.hasAudio() ? new AudioLandmarker() : null;
                 if (hasher != null) {
                     reader.wantPictures(hasher::wantsPictureAt);

@@ -29,6 +29,7 @@ final class VideoHasher {
     private CropBox crop;
     /** the picture-in-picture inset found in the frames being hashed, or null */
     private InsetDetector.Inset inset;
+    private final boolean findInsets;
     private boolean previousIsLast; // does `previous` hold the last decoded frame?
     private boolean havePlane;
     private double previousTime = Double.NaN;
@@ -40,8 +41,10 @@ final class VideoHasher {
      * @param rotationDegrees display rotation of the stream (counter-clockwise, from its display matrix)
      * @param expectedSeconds container duration, to size the hash arrays (0 when unknown)
      * @param frameRate       nominal frame rate, to tell which pictures can be nearest a grid point
+     * @param findInsets      search each window for a picture-in-picture inset (suspects only)
      */
-    VideoHasher(double rotationDegrees, double expectedSeconds, double frameRate) {
+    VideoHasher(double rotationDegrees, double expectedSeconds, double frameRate, boolean findInsets) {
+        this.findInsets = findInsets;
         // Display rotation is counter-clockwise in the display matrix; we turn the picture upright.
         this.quarterTurns = Math.floorMod((int) Math.round(-rotationDegrees / 90.0), 4);
         this.track = new VideoTrack(GRID_STEP, REGION_STRIDE, (int) (expectedSeconds / GRID_STEP) + 8);
@@ -129,7 +132,7 @@ final class VideoHasher {
         if (crop == null) {
             crop = BarDetector.detect(pending, PLANE, PLANE);
         }
-        inset = InsetDetector.detect(pending, PLANE, crop);
+        inset = findInsets ? InsetDetector.detect(pending, PLANE, crop) : null;
         for (byte[] p : pending) {
             hashPlane(p);
         }

@@ -22,7 +22,7 @@ final class TemporalAlignment {
 
     static Offset find(Path suspect, Path reference) throws WatermarkException {
         try {
-            Comparison c = Matcher.compare(Fingerprinter.fingerprint(suspect), Fingerprinter.fingerprint(reference));
+            Comparison c = Matcher.compare(Fingerprinter.fingerprint(suspect), Fingerprinter.reference(reference));
             Segment longest = null;
             for (Segment s : c.segments()) {
                 if (longest == null || s.queryEnd() - s.queryStart() > longest.queryEnd() - longest.queryStart()) {

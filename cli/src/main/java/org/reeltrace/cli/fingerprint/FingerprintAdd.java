@@ -48,7 +48,7 @@ public final class FingerprintAdd implements Callable<Integer> {
         // fingerprint everything first, so a bad file leaves the catalog untouched
         List<Fingerprint> fps = new ArrayList<>();
         for (Path item : items) {
-            fps.add(Fingerprinter.load(item));
+            fps.add(Fingerprinter.loadReference(item));
         }
         List<Map<String, Object>> works = new ArrayList<>();
         try (Catalog c = Catalog.open(catalog)) {

@@ -46,7 +46,7 @@ public final class FingerprintCreate implements Callable<Integer> {
         }
         List<Map<String, Object>> outputs = new ArrayList<>();
         for (Path video : videos) {
-            Fingerprint fp = Fingerprinter.fingerprint(video);
+            Fingerprint fp = Fingerprinter.reference(video);
             if (fp.skippedPackets() > 0) {
                 console.warn("\"" + video + "\": skipped " + fp.skippedPackets() + " undecodable packets; fingerprinted what decodes");
             }

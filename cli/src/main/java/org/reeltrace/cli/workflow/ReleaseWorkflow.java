@@ -50,7 +50,7 @@ public final class ReleaseWorkflow {
         long done = 0;
 
         listener.step("fingerprinting \"" + request.video() + "\"");
-        Fingerprint fingerprint = Fingerprinter.fingerprint(request.video());
+        Fingerprint fingerprint = Fingerprinter.reference(request.video());
         Path rtfp = dir.resolve(request.video().getFileName() + ".rtfp"); // as `fingerprint create` names it
         fingerprint.write(rtfp);
         listener.progress(++done, totalSteps);
