@@ -7,8 +7,8 @@ package org.reeltrace.watermark;
  * over time. The embedder knows the picture, so it runs the detector's own residual on the
  * unmarked picture and on the unit carrier, keeps a running (exponentially forgotten) total per
  * bit of what a detector would read, and sets a gain per bit so that every bit's total reaches
- * the level of an average unopposed bit: bits the picture works against get more amplitude,
- * bits it already helps get less. Gains move in small steps at a fixed cadence, so the mark stays
+ * the level of an average unopposed bit: bits the picture works against get more amplitude
+ * (never less than the plain mark). Gains move in small steps at a fixed cadence, so the mark stays
  * static between updates and never flickers.
  */
 final class InterferenceCanceller {
@@ -18,7 +18,13 @@ final class InterferenceCanceller {
     private static final int UPDATE_EVERY = 2;
     /** Forgetting per measurement: a time constant of about 2 s at 25 pictures per second. */
     private static final double DECAY = Math.exp(-MEASURE_EVERY / 50.0);
-    private static final double MIN_GAIN = 0.3;
+    /**
+     * Gains only ever boost: cutting the bits the picture already helps (down to 0.3 was tried)
+     * saved little energy but left those bits weak for informed detection, which subtracts the
+     * picture (a 270p CRF 28 copy of chaplin: informed BER 0.11-0.21 and 2 of 6 keys missed,
+     * against 0.016-0.053 and none missed with boosts only).
+     */
+    private static final double MIN_GAIN = 1.0;
     private static final double MAX_GAIN = 3.0;
     private static final double MAX_STEP = 0.25;
     /** Mean square gain allowed: the informed mark carries at most 1 dB more energy. */

@@ -37,12 +37,12 @@ class InterferenceCancellerTest {
             double informedMargin = margin(informedSoft, codeword);
             int plainErrors = errors(plainSoft, codeword);
             int informedErrors = errors(informedSoft, codeword);
-            assertTrue(informedMargin > plainMargin + 0.1,
+            assertTrue(informedMargin > plainMargin + 0.05,
                     "seed " + seed + ": mean margin " + plainMargin + " -> " + informedMargin);
             assertTrue(informedErrors < plainErrors || informedErrors == 0,
                     "seed " + seed + ": bit errors " + plainErrors + " -> " + informedErrors);
             for (float g : canceller.gains(0)) {
-                assertTrue(g >= 0.3f && g <= 3f, "gain within the spec's range");
+                assertTrue(g >= 1f && g <= 3f, "gain within the spec's range");
             }
         }
     }
