@@ -73,10 +73,7 @@ final class InformedDetector {
     }
 
     static Decision.Analysis decide(ResidualAccumulator acc, TilePattern tile) {
-        if (acc.pictures == 0) {
-            double[] none = new double[PayloadCodec.CODED_BITS];
-            return new Decision.Analysis(new Detection(false, null, 0, 1, none, "informed"), none);
-        }
+        // no pictures: no soft values, and Decision reports nothing found
         return Decision.analyse(softs(acc, tile), "informed");
     }
 

@@ -82,11 +82,7 @@ final class InterferenceCanceller {
      * @return true when the gains changed
      */
     boolean measure(byte[] original, float[] mask, float amplitude) {
-        float[] host = new float[width * height];
-        for (int i = 0; i < host.length; i++) {
-            host[i] = original[i] & 0xff;
-        }
-        float[] hostW = WorkingFrame.resample(host, width, height, workW, workH);
+        float[] hostW = WorkingFrame.resample(WorkingFrame.toFloat(original), width, height, workW, workH);
         float[] maskW = WorkingFrame.resample(mask, width, height, workW, workH);
         float[] r = new float[workW * workH];
         residual.highPass(hostW, r);

@@ -47,12 +47,7 @@ final class StillImages {
     }
 
     static float[] lumaFloat(BufferedImage img) {
-        byte[] y = luma(img);
-        float[] f = new float[y.length];
-        for (int i = 0; i < y.length; i++) {
-            f[i] = y[i] & 0xff;
-        }
-        return f;
+        return WorkingFrame.toFloat(luma(img));
     }
 
     static EmbedResult embed(Path in, Path out, WatermarkKey key, long payload) throws WatermarkException {

@@ -68,14 +68,14 @@ public final class WatermarkDetector {
             try (LumaFrameReader reader = LumaFrameReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;
                 while (opening.size() < BAR_PROBE_PICTURES && (f = reader.next()) != null) {
-                    opening.add(toFloat(f.pixels()));
+                    opening.add(WorkingFrame.toFloat(f.pixels()));
                 }
                 int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
                 if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
                     ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
                     opening.forEach(p -> acc.add(p, null));
                     while ((f = reader.next()) != null) {
-                        acc.add(toFloat(f.pixels()), null);
+                        acc.add(WorkingFrame.toFloat(f.pixels()), null);
                     }
                     return acc;
                 }
@@ -124,13 +124,5 @@ public final class WatermarkDetector {
             }
         }
         return acc;
-    }
-
-    private static float[] toFloat(byte[] p) {
-        float[] out = new float[p.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = p[i] & 0xff;
-        }
-        return out;
     }
 }

@@ -23,6 +23,15 @@ final class WorkingFrame {
         return Math.max(2, 2 * (int) Math.round(v / 2));
     }
 
+    /** Unsigned 8-bit luma as floats. */
+    static float[] toFloat(byte[] luma) {
+        float[] out = new float[luma.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = luma[i] & 0xff;
+        }
+        return out;
+    }
+
     /** Area-average downscaling (bilinear when enlarging) of a luma plane. */
     static float[] resample(float[] src, int w, int h, int ow, int oh) {
         float[] out = new float[ow * oh];

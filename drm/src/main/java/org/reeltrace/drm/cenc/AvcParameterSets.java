@@ -48,19 +48,7 @@ final class AvcParameterSets extends ParameterSets<AvcParameterSets.Sps, AvcPara
                 throw new RbspBits.Malformed("avcC ends before its parameter sets");
             }
             int count = kind == 0 ? c[pos] & 0x1f : c[pos] & 0xff;
-            pos++;
-            for (int i = 0; i < count; i++) {
-                if (pos + 2 > c.length) {
-                    throw new RbspBits.Malformed("avcC ends inside a parameter set");
-                }
-                int len = ((c[pos] & 0xff) << 8) | (c[pos + 1] & 0xff);
-                pos += 2;
-                if (len < 1 || pos + len > c.length) {
-                    throw new RbspBits.Malformed("avcC has a parameter set longer than the box");
-                }
-                sets.update(c, pos, len);
-                pos += len;
-            }
+            pos = sets.updateAll(c, pos + 1, count, "avcC", 1);
         }
         return sets;
     }

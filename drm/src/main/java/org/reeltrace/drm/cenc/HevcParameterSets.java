@@ -76,19 +76,7 @@ final class HevcParameterSets extends ParameterSets<HevcParameterSets.Sps, HevcP
                 throw new RbspBits.Malformed("hvcC ends inside its NAL unit arrays");
             }
             int count = ((c[pos + 1] & 0xff) << 8) | (c[pos + 2] & 0xff);
-            pos += 3;
-            for (int i = 0; i < count; i++) {
-                if (pos + 2 > c.length) {
-                    throw new RbspBits.Malformed("hvcC ends inside a parameter set");
-                }
-                int len = ((c[pos] & 0xff) << 8) | (c[pos + 1] & 0xff);
-                pos += 2;
-                if (len < 2 || pos + len > c.length) {
-                    throw new RbspBits.Malformed("hvcC has a parameter set longer than the box");
-                }
-                sets.update(c, pos, len);
-                pos += len;
-            }
+            pos = sets.updateAll(c, pos + 3, count, "hvcC", 2);
         }
         return sets;
     }

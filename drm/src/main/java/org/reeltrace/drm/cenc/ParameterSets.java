@@ -57,6 +57,26 @@ abstract class ParameterSets<S, P> {
         }
     }
 
+    /**
+     * Takes in {@code count} parameter sets stored as 16-bit length + NAL unit from {@code c[pos]}
+     * (the layout avcC and hvcC share); returns the position after them.
+     */
+    final int updateAll(byte[] c, int pos, int count, String box, int minLength) throws RbspBits.Malformed {
+        for (int i = 0; i < count; i++) {
+            if (pos + 2 > c.length) {
+                throw new RbspBits.Malformed(box + " ends inside a parameter set");
+            }
+            int len = ((c[pos] & 0xff) << 8) | (c[pos + 1] & 0xff);
+            pos += 2;
+            if (len < minLength || pos + len > c.length) {
+                throw new RbspBits.Malformed(box + " has a parameter set longer than the box");
+            }
+            update(c, pos, len);
+            pos += len;
+        }
+        return pos;
+    }
+
     final Optional<P> pps(int id) {
         return Optional.ofNullable(pps.get(id));
     }
