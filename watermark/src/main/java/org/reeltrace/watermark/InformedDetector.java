@@ -12,8 +12,6 @@ import java.util.List;
  * coordinates where the tile's position is known exactly.
  */
 final class InformedDetector {
-    private static final int REGISTRATION_PAIRS = 6;
-
     private InformedDetector() {
     }
 
@@ -32,8 +30,9 @@ final class InformedDetector {
         if (OutputFiles.isStill(suspect) || OutputFiles.isStill(reference)) {
             return still(suspect, reference);
         }
-        TemporalAlignment.Offset offset = TemporalAlignment.find(suspect, reference);
-        SpatialRegistration.Mapping map = registerVideo(suspect, reference, offset.seconds());
+        TemporalAlignment.Offset coarse = TemporalAlignment.find(suspect, reference);
+        FrameAccurateAlignment.Result aligned = FrameAccurateAlignment.align(suspect, reference, coarse.seconds());
+        SpatialRegistration.Mapping map = aligned.map();
         ResidualAccumulator acc;
         try (WorkingClip s = WorkingClip.open(suspect); WorkingClip r = WorkingClip.open(reference)) {
             acc = new ResidualAccumulator(r.width, r.height);
@@ -41,7 +40,7 @@ final class InformedDetector {
             boolean[] valid = new boolean[r.width * r.height];
             float[] sp;
             while ((sp = s.next()) != null) {
-                double t = s.time() + offset.seconds();
+                double t = s.time() + aligned.offset();
                 float[] rp = r.at(t, null);
                 if (rp == null) {
                     if (t > r.duration + 1) {
@@ -90,49 +89,6 @@ final class InformedDetector {
             softs.add(searched.soft());
         }
         return softs;
-    }
-
-    /** Picks a few picture pairs spread over the suspect and registers them. */
-    private static SpatialRegistration.Mapping registerVideo(Path suspect, Path reference, double offset) throws WatermarkException {
-        List<float[]> sus = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
-        int sw;
-        int sh;
-        try (WorkingClip s = WorkingClip.open(suspect)) {
-            sw = s.width;
-            sh = s.height;
-            double dur = s.duration > 0 ? s.duration : 10;
-            int next = 0;
-            float[] p;
-            while ((p = s.next()) != null && next < REGISTRATION_PAIRS) {
-                double want = dur * (next + 0.5) / REGISTRATION_PAIRS;
-                if (s.time() >= want) {
-                    sus.add(p.clone());
-                    times.add(s.time());
-                    next++;
-                }
-            }
-        }
-        List<float[]> ref = new ArrayList<>();
-        List<float[]> susKept = new ArrayList<>();
-        int rw;
-        int rh;
-        try (WorkingClip r = WorkingClip.open(reference)) {
-            rw = r.width;
-            rh = r.height;
-            for (int i = 0; i < sus.size(); i++) {
-                float[] rp = r.at(times.get(i) + offset, null);
-                if (rp != null) {
-                    ref.add(rp.clone());
-                    susKept.add(sus.get(i));
-                }
-            }
-        }
-        if (ref.isEmpty()) {
-            throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT,
-                    "\"" + suspect + "\" does not overlap \"" + reference + "\" in time", "is --reference the right original?", null);
-        }
-        return SpatialRegistration.register(susKept, sw, sh, ref, rw, rh);
     }
 
     /**
