@@ -83,6 +83,20 @@ public final class LumaFrameReader implements AutoCloseable {
         return skippedErrors;
     }
 
+    /**
+     * Moves to {@code seconds}: FFmpeg seeks to the key frame before it and decodes forward, so the
+     * next picture is the one on screen at that time, within a picture's duration (null past the end). Picture
+     * indices continue to count calls to {@link #next}, not positions in the stream.
+     */
+    public void seek(double seconds) throws MediaException {
+        try {
+            grabber.setVideoTimestamp(Math.max(0, Math.round(seconds * 1e6)));
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaException(MediaException.Kind.INVALID_INPUT,
+                    "cannot seek to " + seconds + " s in \"" + path + "\": " + Ffmpeg.reason(e), e);
+        }
+    }
+
     /** The next picture, or null at the end of the stream. */
     public LumaFrame next() throws MediaException {
         return next(true);

@@ -46,6 +46,32 @@ class MediaReadIT {
     }
 
     @Test
+    void seekingGivesThePicturesASequentialReadGives(@TempDir Path dir) throws Exception {
+        Path clip = SyntheticVideo.builder().seed(11).seconds(12).size(320, 180).fps(25).audio(false).write(dir.resolve("s.mp4"));
+        java.util.Map<Long, byte[]> sequential = new java.util.HashMap<>();
+        try (LumaFrameReader reader = LumaFrameReader.open(clip, 160, 90)) {
+            LumaFrame f;
+            while ((f = reader.next()) != null) {
+                sequential.put(Math.round(f.timestamp() * 1000), f.pixels().clone());
+            }
+        }
+        try (LumaFrameReader reader = LumaFrameReader.open(clip, 160, 90)) {
+            for (double target : new double[] {7.3, 9.02, 2.0}) { // forward, forward, back
+                reader.seek(target);
+                LumaFrame f = reader.next();
+                assertNotNull(f);
+                assertTrue(Math.abs(f.timestamp() - target) < 0.04 + 1e-3,
+                        "first picture after seeking to " + target + " is at " + f.timestamp());
+                byte[] expected = sequential.get(Math.round(f.timestamp() * 1000));
+                assertNotNull(expected, "timestamp " + f.timestamp() + " is a picture of the sequential read");
+                assertTrue(java.util.Arrays.equals(expected, f.pixels()), "same picture at " + f.timestamp());
+            }
+            reader.seek(30);
+            assertEquals(null, reader.next());
+        }
+    }
+
+    @Test
     void sameSeedGivesSamePictures(@TempDir Path dir) throws Exception {
         Path a = SyntheticVideo.builder().seed(3).seconds(1).audio(false).write(dir.resolve("a.mp4"));
         Path b = SyntheticVideo.builder().seed(3).seconds(1).audio(false).write(dir.resolve("b.mp4"));

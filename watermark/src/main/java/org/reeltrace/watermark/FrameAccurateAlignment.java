@@ -9,22 +9,28 @@ import java.util.List;
  * is good to a few tenths of a second, but informed detection subtracts the original picture,
  * and two pictures apart the moving content leaves a residual that drowns the mark (measured on
  * the demo's 270-line CRF 28 excerpt: correlation 0.95 at the right offset, 0.83 two pictures off,
- * 0.32 at the fingerprint's 0.42 s error). So the offset is searched picture by picture within
- * {@link #SEARCH_SECONDS} of the coarse one, scoring how well sampled suspect pictures match the
- * original's under the spatial registration, and space and time are refined in turn. Each round
- * decodes the original up to the suspect's end twice; long originals pay for it (no seeking yet).
+ * 0.32 at the fingerprint's 0.42 s error). Time and space must be searched jointly: for content
+ * that moves steadily a shifted crop window at the wrong time matches almost as well as the right
+ * window at the right time, so a registration made at the coarse offset confirms that offset.
+ * Hence: candidate offsets every {@link #CANDIDATE_STEP} s within {@link #SEARCH_SECONDS} of the
+ * coarse one are screened with the registration's coarse stage; the best is registered fully,
+ * then the offset is searched picture by picture near it and space and time are refined in turn.
  */
 final class FrameAccurateAlignment {
     /** Suspect pictures sampled for registration and the time search. */
     static final int SAMPLES = 6;
-    /**
-     * Half-width of the time search around the coarse offset; more than the fingerprint's worst
-     * offset error. Every round searches the whole window again with the better spatial mapping:
-     * narrowing it let a mapping fitted to a wrong picture confirm itself (two pictures off).
-     */
+    /** Of those, the pictures the candidate screening registers (the coarse stage costs). */
+    private static final int SCREENING_SAMPLES = 3;
+    /** Pixel stride of the screening's scores (the full registration's coarse stage uses 8). */
+    private static final int SCREENING_STRIDE = 16;
+    /** Half-width of the screened range: more than the fingerprint's worst offset error. */
     static final double SEARCH_SECONDS = 1.0;
+    /** Candidate spacing: three pictures at 25 per second, within reach of the fine search. */
+    private static final double CANDIDATE_STEP = 0.12;
+    /** Half-width of the picture-by-picture search around the screened offset. */
+    private static final double FINE_SECONDS = 0.2;
     private static final int ROUNDS = 3;
-    /** Score penalty per second away from the coarse offset: flat content keeps the coarse offset. */
+    /** Score penalty per second of offset change: flat content keeps the offset it started from. */
     private static final double DRIFT_PENALTY = 1e-4;
 
     private FrameAccurateAlignment() {
@@ -39,10 +45,11 @@ final class FrameAccurateAlignment {
 
     static Result align(Path suspect, Path reference, double coarseOffset) throws WatermarkException {
         Samples sus = sample(suspect);
-        double offset = coarseOffset;
+        double screened = screen(sus, reference, coarseOffset);
+        double offset = screened;
         SpatialRegistration.Mapping map = register(sus, reference, offset, suspect);
         for (int round = 0; round < ROUNDS; round++) {
-            double better = searchTime(sus, reference, map, coarseOffset, SEARCH_SECONDS);
+            double better = searchTime(sus, reference, map, screened, FINE_SECONDS);
             if (Math.abs(better - offset) < 1e-3) {
                 break;
             }
@@ -50,6 +57,69 @@ final class FrameAccurateAlignment {
             map = register(sus, reference, offset, suspect);
         }
         return new Result(offset, map);
+    }
+
+    /**
+     * The candidate offset whose pictures the registration's coarse stage fits best. One forward pass
+     * over the original collects the picture nearest every (screening sample, candidate) time.
+     */
+    private static double screen(Samples sus, Path reference, double coarse) throws WatermarkException {
+        int steps = (int) Math.round(SEARCH_SECONDS / CANDIDATE_STEP);
+        int candidates = 2 * steps + 1;
+        List<Integer> chosen = new ArrayList<>();
+        int n = sus.pictures().size();
+        for (int k = 0; k < Math.min(SCREENING_SAMPLES, n); k++) {
+            chosen.add((int) ((k + 0.5) * n / Math.min(SCREENING_SAMPLES, n)));
+        }
+        // targets in time order: {time, sample slot, candidate}
+        List<double[]> targets = new ArrayList<>();
+        for (int slot = 0; slot < chosen.size(); slot++) {
+            for (int j = 0; j < candidates; j++) {
+                targets.add(new double[] {sus.times().get(chosen.get(slot)) + coarse + (j - steps) * CANDIDATE_STEP, slot, j});
+            }
+        }
+        targets.sort((x, y) -> Double.compare(x[0], y[0]));
+        float[][][] ref = new float[candidates][chosen.size()][];
+        int rw;
+        int rh;
+        try (WorkingClip r = WorkingClip.open(reference)) {
+            rw = r.width;
+            rh = r.height;
+            for (double[] t : targets) {
+                if (t[0] < 0) {
+                    continue;
+                }
+                r.seekNear(t[0] - 1);
+                float[] rp = r.at(t[0], null);
+                if (rp == null) {
+                    break;
+                }
+                ref[(int) t[2]][(int) t[1]] = rp.clone();
+            }
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        double arg = coarse;
+        for (int j = 0; j < candidates; j++) {
+            List<float[]> s = new ArrayList<>();
+            List<float[]> q = new ArrayList<>();
+            for (int slot = 0; slot < chosen.size(); slot++) {
+                if (ref[j][slot] != null) {
+                    s.add(sus.pictures().get(chosen.get(slot)));
+                    q.add(ref[j][slot]);
+                }
+            }
+            if (s.isEmpty()) {
+                continue;
+            }
+            double offset = coarse + (j - steps) * CANDIDATE_STEP;
+            double score = SpatialRegistration.coarse(s, sus.width(), sus.height(), q, rw, rh, SCREENING_STRIDE).score()
+                    * s.size() / chosen.size() - DRIFT_PENALTY * Math.abs(offset - coarse);
+            if (score > best) {
+                best = score;
+                arg = offset;
+            }
+        }
+        return arg;
     }
 
     /** Picks {@link #SAMPLES} pictures spread over the suspect. */
@@ -83,7 +153,9 @@ final class FrameAccurateAlignment {
             rw = r.width;
             rh = r.height;
             for (int i = 0; i < sus.pictures().size(); i++) {
-                float[] rp = r.at(sus.times().get(i) + offset, null);
+                double t = sus.times().get(i) + offset;
+                r.seekNear(t - 1);
+                float[] rp = r.at(t, null);
                 if (rp != null) {
                     ref.add(rp.clone());
                     kept.add(sus.pictures().get(i));
@@ -112,8 +184,17 @@ final class FrameAccurateAlignment {
         int[] box = {m.x0(), m.y0(), m.x1(), m.y1()};
         double lastWanted = sus.times().get(n - 1) + offset + window;
         try (WorkingClip r = WorkingClip.open(reference)) {
+            r.seekNear(sus.times().get(0) + offset - window - 1);
             float[] rp;
             while ((rp = r.next()) != null && r.time() <= lastWanted) {
+                double ahead = nextWindowStart(sus, offset, window, r.time());
+                if (Double.isInfinite(ahead)) {
+                    break;
+                }
+                if (ahead - r.time() > WorkingClip.SEEK_GAP) {
+                    r.seekNear(ahead - 1);
+                    continue;
+                }
                 for (int i = 0; i < n; i++) {
                     double d = r.time() - sus.times().get(i);
                     if (Math.abs(d - offset) <= window) {
@@ -125,6 +206,18 @@ final class FrameAccurateAlignment {
             }
         }
         return bestOffset(scored, offset);
+    }
+
+    /** Where the first sample window that has not ended yet at {@code now} starts (now if inside one). */
+    private static double nextWindowStart(Samples sus, double offset, double window, double now) {
+        double next = Double.POSITIVE_INFINITY;
+        for (double t : sus.times()) {
+            double start = t + offset - window;
+            if (now <= t + offset + window) {
+                next = Math.min(next, Math.max(start, now));
+            }
+        }
+        return next;
     }
 
     /**

@@ -39,8 +39,13 @@ final class InformedDetector {
             float[] warped = new float[r.width * r.height];
             boolean[] valid = new boolean[r.width * r.height];
             float[] sp;
+            boolean first = true;
             while ((sp = s.next()) != null) {
                 double t = s.time() + aligned.offset();
+                if (first) {
+                    r.seekNear(t - 1);
+                    first = false;
+                }
                 float[] rp = r.at(t, null);
                 if (rp == null) {
                     if (t > r.duration + 1) {

@@ -25,10 +25,23 @@ final class SpatialRegistration {
     }
 
     static Mapping register(List<float[]> suspect, int sw, int sh, List<float[]> reference, int rw, int rh) {
+        Coarse c = coarse(suspect, sw, sh, reference, rw, rh, 8);
+        return refine(c.params(), suspect, sw, reference, rw, rh, c.box());
+    }
+
+    /** The best uniform-scale window found on the coarse grid, its score and the suspect's content box. */
+    record Coarse(double[] params, double score, int[] box) {
+    }
+
+    /**
+     * Coarse stage alone, scoring every {@code stride}-th pixel: at a sparse stride it is cheap
+     * enough to compare several candidate picture pairings.
+     */
+    static Coarse coarse(List<float[]> suspect, int sw, int sh, List<float[]> reference, int rw, int rh, int stride) {
         int[] box = contentBox(suspect, sw, sh);
         int cw = box[2] - box[0];
         int ch = box[3] - box[1];
-        // coarse: uniform scale k (reference pixels per suspect pixel), window anywhere inside
+        // uniform scale k (reference pixels per suspect pixel), window anywhere inside
         double kMax = Math.min(rw / (double) cw, rh / (double) ch);
         double best = Double.NEGATIVE_INFINITY;
         double[] p = null;
@@ -38,7 +51,7 @@ final class SpatialRegistration {
             for (double ox = 0; ox <= rw - ww + 1e-9; ox += 4) {
                 for (double oy = 0; oy <= rh - wh + 1e-9; oy += 4) {
                     double[] q = toAffine(k, k, ox, oy, box);
-                    double s = score(q, suspect, sw, reference, rw, rh, box, 8);
+                    double s = score(q, suspect, sw, reference, rw, rh, box, stride);
                     if (s > best) {
                         best = s;
                         p = q;
@@ -49,9 +62,14 @@ final class SpatialRegistration {
         if (p == null) {
             p = toAffine(kMax, kMax, 0, 0, box);
         }
+        return new Coarse(p, best, box);
+    }
+
+    private static Mapping refine(double[] start, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box) {
+        double[] p = start;
         // refine all four parameters independently (crops that change the aspect ratio)
         double[] steps = {2, 1, 0.5, 0.25, 0.125};
-        best = score(p, suspect, sw, reference, rw, rh, box, 2);
+        double best = score(p, suspect, sw, reference, rw, rh, box, 2);
         for (double step : steps) {
             boolean improved = true;
             while (improved) {

@@ -12,6 +12,8 @@ import java.util.List;
 
 /** Sequential access to a video's pictures at working resolution, as floats. */
 final class WorkingClip implements AutoCloseable {
+    /** Seconds of decoding forward below which seeking does not pay (a key frame interval or so). */
+    static final double SEEK_GAP = 5;
     final Path path;
     final int width;
     final int height;
@@ -73,6 +75,26 @@ final class WorkingClip implements AutoCloseable {
         } catch (MediaException e) {
             throw Errors.from(e);
         }
+    }
+
+    /**
+     * Jumps ahead so that the next picture is the one on screen about {@code seconds} in, when that
+     * is more than {@link #SEEK_GAP} seconds ahead (decoding forward is cheaper over short
+     * distances); never goes back.
+     */
+    void seekNear(double seconds) throws WatermarkException {
+        double position = Double.isNaN(lastTime) ? 0 : lastTime;
+        if (seconds - position <= SEEK_GAP) {
+            return;
+        }
+        try {
+            reader.seek(Math.max(0, seconds));
+        } catch (MediaException e) {
+            throw Errors.from(e);
+        }
+        lastTime = Double.NaN;
+        pending = null;
+        ended = false;
     }
 
     double time() {
