@@ -43,23 +43,28 @@ final class CipherWarmUp {
     static void run(boolean encrypt, List<Scheme> schemes) {
         try {
             byte[] kid = new byte[16];
-            byte[] key = new byte[16];
+            byte[][] keys = {new byte[16], new byte[16]};
+            keys[1][0] = 1;
             byte[] buf = new byte[2 * SampleCipher.PIECE + 4096];
             SplittableRandom random = new SplittableRandom(1);
             for (Scheme scheme : schemes) {
                 boolean pattern = scheme.pattern();
                 TrackEncryption te = new TrackEncryption(scheme, true, scheme == Scheme.CBCS ? 0 : 8, kid, new byte[16],
                         pattern ? 1 : 0, pattern ? 9 : 0);
-                SampleCipher cipher = new SampleCipher(te, key, encrypt, PatternTail.ENCRYPTED);
+                // two ciphers under two keys, as the lanes each have their own and audio and video may differ
+                SampleCipher[] ciphers = {new SampleCipher(te, keys[0], encrypt, PatternTail.ENCRYPTED),
+                    new SampleCipher(te, keys[1], encrypt, PatternTail.ENCRYPTED)};
                 byte[] iv = new byte[8];
                 for (int i = 0; i < ROUNDS; i++) {
                     random.nextBytes(iv);
-                    int size = i % 64 == 0 ? buf.length : 64 + random.nextInt(1024);
-                    int clear = random.nextInt(32);
+                    // mostly small samples (many calls), some tiny (partial blocks), a few over two pieces
+                    int size = i % 64 == 0 ? buf.length : i % 4 == 0 ? 1 + random.nextInt(48) : 64 + random.nextInt(1024);
+                    int clear = random.nextInt(Math.min(32, size));
+                    int first = random.nextInt(size - clear + 1);
                     SampleEncryption enc = i % 2 == 0
-                            ? new SampleEncryption(iv, new int[] {clear, 0}, new int[] {(size - clear) / 2, size - clear - (size - clear) / 2})
+                            ? new SampleEncryption(iv, new int[] {clear, 0}, new int[] {first, size - clear - first})
                             : new SampleEncryption(iv, null, null);
-                    cipher.apply(buf, 0, size, enc, scheme == Scheme.CBCS ? te.constantIv() : iv);
+                    ciphers[(i >> 4) & 1].apply(buf, 0, size, enc, scheme == Scheme.CBCS ? te.constantIv() : iv);
                 }
             }
         } catch (GeneralSecurityException | CencFormatException | RuntimeException e) {
