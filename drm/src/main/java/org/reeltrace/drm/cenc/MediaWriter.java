@@ -47,14 +47,26 @@ final class MediaWriter implements AutoCloseable {
             batch.addLiteral(bytes);
         } else {
             submit();
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            long pos = written;
-            while (b.hasRemaining()) {
-                pos += out.write(b, pos);
-            }
+            writeAt(written, bytes);
             batch = new MediaBatch(written + bytes.length);
         }
         written += bytes.length;
+    }
+
+    /** Leaves {@code n} bytes to be filled later with {@link #writeAt}, e.g. an index that needs what follows. */
+    void reserve(int n) throws IOException, CencFormatException {
+        submit();
+        written += n;
+        batch = new MediaBatch(written);
+    }
+
+    /** Fills a range left by {@link #reserve}; nothing else writes there, so this needs no ordering. */
+    void writeAt(long position, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long pos = position;
+        while (b.hasRemaining()) {
+            pos += out.write(b, pos);
+        }
     }
 
     /** Copies input [from, to), transforming the samples of {@code jobs} (sorted by offset) that lie inside. */

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The batched, multi-lane writer produces exactly what a sequential copy with each sample transformed
  * on its own gives: samples larger than a batch, samples that would straddle a batch boundary, clear
- * gaps longer than a batch, small boxes inside batches and large boxes written directly, for one to
- * three lanes; and failures in a lane reach the caller.
+ * gaps longer than a batch, small boxes inside batches and large boxes written directly, a range
+ * reserved and filled last (the fragmented layout's sidx), for one to three lanes; and failures in
+ * a lane reach the caller.
  */
 class MediaWriterTest {
     private static final byte[] KEY = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
@@ -59,17 +60,21 @@ class MediaWriterTest {
         byte[] large = new byte[200_000];
         random.nextBytes(small);
         random.nextBytes(large);
+        byte[] index = new byte[64];
+        random.nextBytes(index);
 
         Path out = dir.resolve("out.bin");
         try (FileChannel ch = FileChannel.open(in); MediaWriter w = new MediaWriter(out, true, PatternTail.ENCRYPTED, lanes)) {
             int[] cursor = {0};
             w.write(small);
+            w.reserve(index.length);
             w.copy(ch, 0, mid, jobs, cursor);
             w.write(large);
             w.write(small);
             w.copy(ch, mid, input.length, jobs, cursor);
             w.write(small);
-            assertEquals(3L * small.length + large.length + input.length, w.position());
+            w.writeAt(small.length, index);
+            assertEquals(3L * small.length + index.length + large.length + input.length, w.position());
         }
 
         byte[] transformed = input.clone();
@@ -80,6 +85,7 @@ class MediaWriterTest {
         }
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.write(small);
+        expected.write(index);
         expected.write(transformed, 0, (int) mid);
         expected.write(large);
         expected.write(small);
