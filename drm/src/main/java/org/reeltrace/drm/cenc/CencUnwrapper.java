@@ -83,6 +83,7 @@ public final class CencUnwrapper {
             }
             CencUnwrapper u = new CencUnwrapper(ch, file, keys, moov, moovBox.isPresent());
             u.requireKeys(where);
+            CipherWarmUp.startFor(ch.size(), false, u.schemes().stream().flatMap(f -> Scheme.of(f).stream()).toList());
             try (AtomicOutput target = new AtomicOutput(output)) {
                 try (MediaWriter w = new MediaWriter(target.temp(), false, tail)) {
                     u.write(w);

@@ -46,9 +46,16 @@ public final class CencWrapper {
      * (the cbcs constant IV is derived from them), so segments wrapped one by one fit it.
      */
     public static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options, Optional<Path> init) throws DrmException {
+        return wrap(input, output, keys, options, init, RANDOM);
+    }
+
+    /** As above, with the IVs drawn from {@code random} (tests pin it to compare outputs byte for byte). */
+    static WrapResult wrap(Path input, Path output, CencKeys keys, WrapOptions options, Optional<Path> init, SecureRandom random)
+            throws DrmException {
         String where = "\"" + input + "\"";
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
             Mp4File file = Mp4File.scan(in);
+            CipherWarmUp.startFor(in.size(), true, List.of(options.scheme()));
             Optional<TopLevelBox> moovBox = file.boxes().stream().filter(b -> b.type().equals("moov")).findFirst();
             boolean fragmentedInput = file.boxes().stream().anyMatch(b -> b.type().equals("moof"))
                     || moovBox.isPresent() && file.load(moovBox.get(), Mp4File.MAX_MOOV).child("mvex").isPresent();
@@ -88,7 +95,7 @@ public final class CencWrapper {
                 CencKeys.ContentKey key = keys.forTrack(t.trackId, t.handler).orElseThrow(() -> new DrmException(Kind.USAGE,
                         "no key for track " + t.trackId + " (" + (t.handler.equals("vide") ? "video" : "audio") + ")",
                         "give a KID:KEY line without a track field, or one ending in :video / :audio", null));
-                plans.add(TrackPlan.of(t, options.scheme(), key, RANDOM));
+                plans.add(TrackPlan.of(t, options.scheme(), key, random));
             }
             if (plans.isEmpty()) {
                 throw new DrmException(Kind.INVALID_INPUT, where + " has no audio or video track to encrypt");

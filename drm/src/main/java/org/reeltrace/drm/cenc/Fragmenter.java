@@ -42,7 +42,7 @@ final class Fragmenter {
     private long totalDuration;
 
     /** One planned track with its tables. */
-    private record Track(TrackPlan plan, SampleTable table, SampleTiming timing, List<SampleEncryption> aux) {
+    private record Track(TrackPlan plan, SampleTable table, SampleTiming timing, SampleEncryption[] aux) {
     }
 
     /** What the manifest needs to know. */
@@ -60,15 +60,33 @@ final class Fragmenter {
             String path = p.track.path + "/mdia/minf/stbl";
             SampleTable table = SampleTable.of(p.track.stbl(), path, in.size());
             SampleTiming timing = SampleTiming.of(p.track.stbl(), table.sizes.length, path);
-            tracks.add(new Track(p, table, timing, new ArrayList<>(table.sizes.length)));
+            tracks.add(new Track(p, table, timing, new SampleEncryption[table.sizes.length]));
         }
         split();
-        for (Track t : tracks) {
-            String path = t.plan.track.path + "/mdia/minf/stbl";
-            int[] b = bounds.get(tracks.indexOf(t));
-            for (int s = 0; s < t.table.sizes.length; s++) {
-                t.aux.add(s < b[clearFragments] ? null : t.plan.sample(in, t.table.offsets[s], t.table.sizes[s], s, path));
+    }
+
+    /**
+     * Reads the NAL units of fragment {@code k}'s samples for their subsample maps. Done fragment by
+     * fragment while the lanes encrypt the previous one, and dropped once the fragment is written.
+     */
+    private void analyse(int k) throws IOException, CencFormatException {
+        if (k < clearFragments) {
+            return;
+        }
+        for (int t = 0; t < tracks.size(); t++) {
+            Track tr = tracks.get(t);
+            String path = tr.plan.track.path + "/mdia/minf/stbl";
+            int[] b = bounds.get(t);
+            for (int s = b[k]; s < b[k + 1]; s++) {
+                tr.aux[s] = tr.plan.sample(in, tr.table.offsets[s], tr.table.sizes[s], s, path);
             }
+        }
+    }
+
+    private void forget(int k) {
+        for (int t = 0; t < tracks.size(); t++) {
+            int[] b = bounds.get(t);
+            java.util.Arrays.fill(tracks.get(t).aux, b[k], b[k + 1], null);
         }
     }
 
@@ -120,6 +138,11 @@ final class Fragmenter {
         return t.table.sizes.length;
     }
 
+    /**
+     * Writes ftyp, the init moov, a sidx and the fragments. The sidx needs every fragment's size, so its
+     * place is reserved (its size depends only on the fragment count) and it is written last; each
+     * fragment is analysed just before it is written, so reading NAL headers overlaps the encryption.
+     */
     void write(MediaWriter w) throws IOException, BoxFormatException, CencFormatException {
         for (TopLevelBox b : file.boxes()) {
             if (b.type().equals("ftyp")) {
@@ -131,17 +154,15 @@ final class Fragmenter {
         long[] fragmentSizes = new long[fragments];
         long[] durations = new long[fragments];
         Track lead = tracks.get(0);
-        for (int k = 0; k < fragments; k++) {
-            Box moof = moof(k);
-            fragmentSizes[k] = moof.size() + mdatHeader(mdatBody(k)) + mdatBody(k);
-            int[] b = bounds.get(0);
-            durations[k] = lead.timing.decodeTimes[b[k + 1]] - lead.timing.decodeTimes[b[k]];
-        }
         sidxStart = w.position();
-        w.write(sidx(lead, fragmentSizes, durations).toBytes());
+        int sidxSize = sidxSize(fragments);
+        w.reserve(sidxSize);
         sidxEnd = w.position() - 1;
         for (int k = 0; k < fragments; k++) {
-            w.write(moof(k).toBytes());
+            analyse(k);
+            long fragmentStart = w.position();
+            Box moof = moof(k);
+            w.write(moof.toBytes());
             long body = mdatBody(k);
             ByteBuffer h = ByteBuffer.allocate(mdatHeader(body));
             if (h.capacity() == 16) {
@@ -154,13 +175,22 @@ final class Fragmenter {
                 Track tr = tracks.get(t);
                 int[] b = bounds.get(t);
                 for (int s = b[k]; s < b[k + 1]; s++) {
-                    SampleJob job = new SampleJob(tr.table.offsets[s], tr.table.sizes[s], tr.plan.encryption, tr.aux.get(s), tr.plan.key);
+                    SampleJob job = new SampleJob(tr.table.offsets[s], tr.table.sizes[s], tr.plan.encryption, tr.aux[s], tr.plan.key);
                     boolean clear = k < clearFragments;
                     w.copy(in, job.offset(), job.offset() + job.size(), clear ? List.of() : List.of(job), new int[] {0});
                     samples += clear ? 0 : 1;
                 }
             }
+            forget(k);
+            fragmentSizes[k] = w.position() - fragmentStart;
+            int[] b = bounds.get(0);
+            durations[k] = lead.timing.decodeTimes[b[k + 1]] - lead.timing.decodeTimes[b[k]];
         }
+        byte[] sidx = sidx(lead, fragmentSizes, durations).toBytes();
+        if (sidx.length != sidxSize) {
+            throw new IllegalStateException("sidx is " + sidx.length + " bytes, " + sidxSize + " were reserved");
+        }
+        w.writeAt(sidxStart, sidx);
     }
 
     private static int mdatHeader(long body) {
@@ -244,7 +274,7 @@ final class Fragmenter {
                 parts.add(ClearLead.sbgp(n, n, ClearLead.FRAGMENT_LOCAL));
                 parts.add(ClearLead.sgpd(0));
             } else if (tr.plan.needsAuxInfo() && n > 0) {
-                List<SampleEncryption> aux = tr.aux.subList(b[k], b[k + 1]);
+                List<SampleEncryption> aux = java.util.Arrays.asList(tr.aux).subList(b[k], b[k + 1]);
                 parts.add(Box.leaf("senc", SencBox.write(aux, tr.plan.subsamples())));
                 parts.add(TrackPlan.saiz(aux));
                 parts.add(Box.leaf("saio", ByteBuffer.allocate(12).putInt(0).putInt(1).putInt(0).array()));
@@ -269,6 +299,11 @@ final class Fragmenter {
             }
         }
         return moof;
+    }
+
+    /** Size of the sidx box: 8-byte header, 32-byte version 1 fields, 12 bytes per fragment. */
+    private static int sidxSize(int fragments) {
+        return 8 + 32 + 12 * fragments;
     }
 
     private static Box sidx(Track lead, long[] sizes, long[] durations) {

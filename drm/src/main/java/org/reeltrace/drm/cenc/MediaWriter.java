@@ -1,47 +1,72 @@
 package org.reeltrace.drm.cenc;
 
-import org.reeltrace.drm.mp4.Mp4File;
-
-import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.IdentityHashMap;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes the output file sequentially: boxes built in memory, and ranges of the input copied with
- * the samples inside them encrypted or decrypted on the way (memory: one sample plus a 1 MiB buffer).
+ * Writes the output file front to back: boxes built in memory, and ranges of the input copied with
+ * the samples inside them encrypted or decrypted on the way. The copying is cut into batches of about
+ * {@link #BATCH} bytes (never inside a sample) that {@link TransformLanes} read, transform and write
+ * at their output positions in parallel. Memory: one batch (or the largest sample) per lane.
  */
-final class MediaWriter implements Closeable {
+final class MediaWriter implements AutoCloseable {
+    /** Batch size: large enough for few system calls, small enough to stay in the CPU caches. */
+    static final int BATCH = 1 << 20;
+    /** Boxes up to this size join the current batch; larger ones (a big moov) are written directly. */
+    private static final int SMALL_LITERAL = 64 << 10;
     private static final int MAX_SAMPLE = 256 << 20;
-    private final OutputStream out;
-    private final boolean encrypt;
-    private final PatternTail tail;
-    private final Map<TrackEncryption, Map<byte[], SampleCipher>> ciphers = new IdentityHashMap<>();
-    private final byte[] copyBuffer = new byte[1 << 20];
-    private byte[] sample = new byte[1 << 16];
+    private final FileChannel out;
+    private final TransformLanes lanes;
+    private MediaBatch batch;
     private long written;
+    private boolean finished;
 
     MediaWriter(Path file, boolean encrypt, PatternTail tail) throws IOException {
-        this.tail = tail;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-        this.encrypt = encrypt;
+        this(file, encrypt, tail, TransformLanes.defaultLanes());
+    }
+
+    MediaWriter(Path file, boolean encrypt, PatternTail tail, int lanes) throws IOException {
+        this.out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.lanes = new TransformLanes(out, encrypt, tail, lanes);
+        this.batch = new MediaBatch(0);
     }
 
     long position() {
         return written;
     }
 
-    void write(byte[] bytes) throws IOException {
-        out.write(bytes);
+    void write(byte[] bytes) throws IOException, CencFormatException {
+        if (bytes.length <= SMALL_LITERAL) {
+            if (batch.size() + bytes.length > BATCH) {
+                submit();
+            }
+            batch.addLiteral(bytes);
+        } else {
+            submit();
+            writeAt(written, bytes);
+            batch = new MediaBatch(written + bytes.length);
+        }
         written += bytes.length;
+    }
+
+    /** Leaves {@code n} bytes to be filled later with {@link #writeAt}, e.g. an index that needs what follows. */
+    void reserve(int n) throws IOException, CencFormatException {
+        submit();
+        written += n;
+        batch = new MediaBatch(written);
+    }
+
+    /** Fills a range left by {@link #reserve}; nothing else writes there, so this needs no ordering. */
+    void writeAt(long position, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long pos = position;
+        while (b.hasRemaining()) {
+            pos += out.write(b, pos);
+        }
     }
 
     /** Copies input [from, to), transforming the samples of {@code jobs} (sorted by offset) that lie inside. */
@@ -52,58 +77,61 @@ final class MediaWriter implements Closeable {
             if (job.offset() < pos || job.offset() + job.size() > to) {
                 throw new CencFormatException("mdat", "sample at byte " + job.offset() + " overlaps another or lies outside the media data");
             }
+            if (job.size() > MAX_SAMPLE) {
+                throw new CencFormatException("sample at byte " + job.offset(), "size " + job.size() + " is implausible");
+            }
             copyPlain(in, pos, job.offset());
-            transform(in, job);
+            if (!batch.isEmpty() && batch.size() + job.size() > BATCH) {
+                submit();
+            }
+            batch.addSample(in, job);
+            written += job.size();
             pos = job.offset() + job.size();
         }
         copyPlain(in, pos, to);
     }
 
-    private void copyPlain(FileChannel in, long from, long to) throws IOException {
+    private void copyPlain(FileChannel in, long from, long to) throws IOException, CencFormatException {
         long pos = from;
         while (pos < to) {
-            int n = (int) Math.min(copyBuffer.length, to - pos);
-            Mp4File.readFully(in, ByteBuffer.wrap(copyBuffer, 0, n), pos);
-            out.write(copyBuffer, 0, n);
+            if (batch.size() >= BATCH) {
+                submit();
+            }
+            int n = (int) Math.min(BATCH - batch.size(), to - pos);
+            batch.addInput(in, pos, n);
             written += n;
             pos += n;
         }
     }
 
-    private void transform(FileChannel in, SampleJob job) throws IOException, CencFormatException {
-        if (job.size() > MAX_SAMPLE) {
-            throw new CencFormatException("sample at byte " + job.offset(), "size " + job.size() + " is implausible");
+    private void submit() throws IOException, CencFormatException {
+        if (!batch.isEmpty()) {
+            lanes.submit(batch);
         }
-        if (sample.length < job.size()) {
-            sample = new byte[Math.max(job.size(), sample.length * 2)];
-        }
-        Mp4File.readFully(in, ByteBuffer.wrap(sample, 0, job.size()), job.offset());
-        if (job.track().isProtected()) {
-            try {
-                byte[] iv = job.encryption().iv().length > 0 ? job.encryption().iv() : job.track().constantIv();
-                cipher(job).apply(sample, 0, job.size(), job.encryption(), iv);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK lacks AES", e);
-            } catch (CencFormatException e) {
-                throw new CencFormatException("sample at byte " + job.offset(), e.getMessage());
-            }
-        }
-        out.write(sample, 0, job.size());
-        written += job.size();
+        batch = new MediaBatch(written);
     }
 
-    private SampleCipher cipher(SampleJob job) throws GeneralSecurityException {
-        Map<byte[], SampleCipher> byKey = ciphers.computeIfAbsent(job.track(), t -> new IdentityHashMap<>());
-        SampleCipher c = byKey.get(job.key());
-        if (c == null) {
-            c = new SampleCipher(job.track(), job.key(), encrypt, tail);
-            byKey.put(job.key(), c);
-        }
-        return c;
+    /** Writes what is still queued and waits for the lanes; throws what any of them hit. */
+    void finish() throws IOException, CencFormatException {
+        submit();
+        lanes.finish();
+        finished = true;
     }
 
+    /**
+     * Finishes the file if {@link #finish()} was not called (the normal way out of a try-with-resources
+     * block). After a failure elsewhere this still writes the few queued batches; the caller discards
+     * the output anyway.
+     */
     @Override
-    public void close() throws IOException {
-        out.close();
+    public void close() throws IOException, CencFormatException {
+        try {
+            if (!finished) {
+                finish();
+            }
+        } finally {
+            lanes.end();
+            out.close();
+        }
     }
 }

@@ -159,30 +159,35 @@ final class TrackPlan {
             return mapsForAllSamples ? new SampleEncryption(iv, new int[] {0}, new int[] {size}) : new SampleEncryption(iv, null, null);
         }
         NalSubsamples map = new NalSubsamples(nalLengthSize, hevc, encryption.scheme() == Scheme.CENC);
-        ByteBuffer head = ByteBuffer.allocate(nalLengthSize + 1);
         long pos = offset;
         long end = offset + size;
         while (pos < end) {
             if (end - pos < nalLengthSize + 1) {
                 throw new CencFormatException(path, "sample " + (index + 1) + " ends inside a NAL length prefix");
             }
-            head.clear();
-            org.reeltrace.drm.mp4.Mp4File.readFully(in, head, pos);
+            // one read per NAL unit: its length prefix and the start of its header, which is all most slices need
+            int got = (int) Math.min(nalLengthSize + FIRST_HEADER_READ, end - pos);
+            org.reeltrace.drm.mp4.Mp4File.readFully(in, ByteBuffer.wrap(nalStart, 0, got), pos);
             long nal = 0;
             for (int i = 0; i < nalLengthSize; i++) {
-                nal = (nal << 8) | (head.get(i) & 0xff);
+                nal = (nal << 8) | (nalStart[i] & 0xff);
             }
             if (nal == 0 || nal > end - pos - nalLengthSize) {
                 throw new CencFormatException(path, "sample " + (index + 1) + " has a NAL length (" + nal
                         + ") that does not fit the sample");
             }
-            int first = head.get(nalLengthSize) & 0xff;
-            int clearHeader = sliceClearBytes(in, pos + nalLengthSize, nal, first, index, path);
+            int first = nalStart[nalLengthSize] & 0xff;
+            int clearHeader = sliceClearBytes(in, pos + nalLengthSize, nal, first, got - nalLengthSize, index, path);
             map.add(nal, first, clearHeader);
             pos += nalLengthSize + nal;
         }
         return map.finish(iv);
     }
+
+    /** Bytes of a NAL unit read with its length prefix; slice headers that need more are read again, longer. */
+    private static final int FIRST_HEADER_READ = 64;
+    /** The length prefix (at most 4 bytes) and first bytes of the NAL unit being looked at. */
+    private final byte[] nalStart = new byte[4 + FIRST_HEADER_READ];
 
     /** Largest in-band parameter set or slice header prefix read into memory. */
     private static final int MAX_HEADER_READ = 1 << 20;
@@ -197,7 +202,8 @@ final class TrackPlan {
      * whose header cannot be parsed (parameter sets missing or of a kind not parsed here, such as another
      * layer's) keeps only its NAL header clear, which every decrypter handles, and is counted.
      */
-    private int sliceClearBytes(FileChannel in, long at, long nal, int first, long index, String path) throws IOException, CencFormatException {
+    private int sliceClearBytes(FileChannel in, long at, long nal, int first, int known, long index, String path)
+            throws IOException, CencFormatException {
         int type = hevc ? (first >> 1) & 0x3f : first & 0x1f;
         boolean parameterSet = hevc ? type == 33 || type == 34 : type == 7 || type == 8;
         int nalHeader = hevc ? 2 : 1;
@@ -207,20 +213,29 @@ final class TrackPlan {
         if (parameterSet && nal > MAX_HEADER_READ) {
             throw new CencFormatException(path, "sample " + (index + 1) + " has a parameter set of " + nal + " bytes");
         }
-        for (int want = 64; ; want *= 8) {
+        for (int want = FIRST_HEADER_READ; ; want *= 8) {
             int n = parameterSet ? (int) nal : (int) Math.min(nal, Math.min(want, MAX_HEADER_READ));
-            ByteBuffer b = ByteBuffer.allocate(n);
-            org.reeltrace.drm.mp4.Mp4File.readFully(in, b, at);
+            byte[] b;
+            int off;
+            if (n <= known) {
+                b = nalStart;
+                off = nalLengthSize;
+            } else {
+                ByteBuffer more = ByteBuffer.allocate(n);
+                org.reeltrace.drm.mp4.Mp4File.readFully(in, more, at);
+                b = more.array();
+                off = 0;
+            }
             try {
                 if (parameterSet) {
                     if (hevc) {
-                        hevcSets.update(b.array(), 0, n);
+                        hevcSets.update(b, off, n);
                     } else {
-                        avc.update(b.array(), 0, n);
+                        avc.update(b, off, n);
                     }
                     return nalHeader;
                 }
-                return (hevc ? HevcSliceHeader.parse(b.array(), 0, n, hevcSets) : AvcSliceHeader.parse(b.array(), 0, n, avc)).storedBytes();
+                return (hevc ? HevcSliceHeader.parse(b, off, n, hevcSets) : AvcSliceHeader.parse(b, off, n, avc)).storedBytes();
             } catch (RbspBits.OutOfData e) {
                 if (n == nal || n == MAX_HEADER_READ) {
                     unparsedSliceHeaders++;
