@@ -128,26 +128,34 @@ public final class SealedEnvelopeReader {
     private static byte[] decryptPayload(FileChannel src, long position, long length, FileChannel dst, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
         long chunks = PayloadCipher.chunks(length);
-        return ParallelPayload.run(chunks, payloadKey, (block, lane) -> {
-            long first = block * ParallelPayload.CHUNKS_PER_BLOCK;
-            int count = (int) Math.min(ParallelPayload.CHUNKS_PER_BLOCK, chunks - first);
-            long plainAt = first * PayloadCipher.CHUNK;
-            int n = (int) Math.min((long) count * PayloadCipher.CHUNK, length - plainAt);
-            int sealedChunk = PayloadCipher.CHUNK + PayloadCipher.TAG;
-            SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(lane.sealed, 0, n + count * PayloadCipher.TAG),
-                    position + first * sealedChunk, in);
-            int p = 0;
-            for (int i = 0; i < count; i++) {
-                long chunk = first + i;
-                int len = Math.min(PayloadCipher.CHUNK, n - p);
-                try {
-                    p += lane.cipher.open(chunk, chunk == chunks - 1, lane.sealed, i * sealedChunk, len + PayloadCipher.TAG, lane.plain, p);
-                } catch (AEADBadTagException e) {
-                    throw failed(in, "chunk " + chunk + " was altered, reordered or cut", null);
+        return ParallelPayload.run(chunks, payloadKey, new ParallelPayload.BlockStep() {
+            @Override
+            public void load(long block, ParallelPayload.Lane lane) throws IOException, GeneralSecurityException, DrmException {
+                ParallelPayload.Span span = ParallelPayload.Span.of(block, chunks, length);
+                SealedEnvelopeWriter.readFully(src, ByteBuffer.wrap(lane.buffer, 0, span.sealedBytes()),
+                        position + span.firstChunk() * ParallelPayload.SEALED_CHUNK, in);
+                for (int i = 0; i < span.chunks(); i++) {
+                    long chunk = span.firstChunk() + i;
+                    try {
+                        // plaintext i goes to i * CHUNK, at or below its ciphertext: GCM runs in place, no copy
+                        lane.cipher.open(chunk, span.isLast(i), lane.buffer, i * ParallelPayload.SEALED_CHUNK,
+                                span.chunkBytes(i) + PayloadCipher.TAG, lane.buffer, i * PayloadCipher.CHUNK);
+                    } catch (AEADBadTagException e) {
+                        throw failed(in, "chunk " + chunk + " was altered, reordered or cut", null);
+                    }
                 }
             }
-            SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(lane.plain, 0, p), plainAt);
-            return p;
+
+            @Override
+            public void hash(long block, ParallelPayload.Lane lane, MessageDigest digest) {
+                digest.update(lane.buffer, 0, ParallelPayload.Span.of(block, chunks, length).plainBytes());
+            }
+
+            @Override
+            public void store(long block, ParallelPayload.Lane lane) throws IOException {
+                ParallelPayload.Span span = ParallelPayload.Span.of(block, chunks, length);
+                SealedEnvelopeWriter.writeFully(dst, ByteBuffer.wrap(lane.buffer, 0, span.plainBytes()), span.plainAt());
+            }
         });
     }
 
