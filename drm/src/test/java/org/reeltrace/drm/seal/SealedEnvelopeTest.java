@@ -97,6 +97,26 @@ class SealedEnvelopeTest {
     }
 
     @Test
+    void checksAreJudgedInTheSpecsOrderThoughSignatureAndUnwrapRunTogether() throws Exception {
+        Path sealed = seal(content(1000), LicenceTerms.unlimited());
+        byte[] b = Files.readAllBytes(sealed);
+        int signatureAt = EnvelopeHeader.length(2) - EnvelopeHeader.MAC - EnvelopeHeader.SIGNATURE;
+        b[signatureAt + 5] ^= 1;
+        Path badSignature = dir.resolve("bad-signature.rtseal");
+        Files.write(badSignature, b);
+        // a bad signature is reported as such even to a stranger, before "not sealed to this identity"
+        for (RecipientKey who : List.of(mallory, alice)) {
+            DrmException e = assertThrows(DrmException.class,
+                    () -> SealedEnvelopeReader.open(badSignature, dir.resolve("x.out"), who, Optional.empty(), NOW));
+            assertTrue(e.getMessage().endsWith("the licence signature does not verify"), e.getMessage());
+        }
+        DrmException stranger = assertThrows(DrmException.class,
+                () -> SealedEnvelopeReader.open(sealed, dir.resolve("x.out"), mallory, Optional.empty(), NOW));
+        assertTrue(stranger.getMessage().contains("not sealed to this identity"), stranger.getMessage());
+        assertRefused(badSignature, alice, Optional.empty(), NOW);
+    }
+
+    @Test
     void everyHeaderByteAndSampledPayloadBytesAreAuthenticated() throws Exception {
         Path sealed = seal(content(150_000), LicenceTerms.unlimited());
         byte[] good = Files.readAllBytes(sealed);
