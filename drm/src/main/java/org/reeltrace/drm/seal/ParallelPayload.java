@@ -28,7 +28,10 @@ import java.util.List;
  * first one in file order, as a sequential pass would report it.
  */
 final class ParallelPayload {
-    /** Chunks per block: 256 KiB of plaintext, so a lane's buffer and the kernel copy stay in a core's L2 cache. */
+    /**
+     * Chunks per block: 256 KiB of plaintext, so a lane's buffer and the JDK's I/O copy of it fit in one core's L2
+     * cache (1 MiB on the benchmark machine).
+     */
     static final int CHUNKS_PER_BLOCK = 4;
     static final int SEALED_CHUNK = PayloadCipher.CHUNK + PayloadCipher.TAG;
     static final int PLAIN_BLOCK = PayloadCipher.CHUNK * CHUNKS_PER_BLOCK;
