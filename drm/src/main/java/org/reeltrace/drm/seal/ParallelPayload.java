@@ -13,33 +13,75 @@ import java.util.List;
  * One pass over an rtseal payload on every core. The payload is cut into blocks of
  * {@link #CHUNKS_PER_BLOCK} STREAM chunks; lane k of n takes blocks k, k+n, k+2n, ... and reads,
  * encrypts or decrypts and writes them with positional I/O, so blocks need no ordering. Only the
- * plaintext SHA-256 is sequential: each lane hashes its block when the block before it has been
- * hashed, so while one lane hashes the other lanes run AES-GCM and I/O. Memory is two 1 MiB
- * buffers per lane, whatever the file size.
+ * plaintext SHA-256 is sequential: a lane hashes its block when the block before it has been
+ * hashed, so while one lane hashes the other lanes run AES-GCM and I/O.
+ *
+ * <p>Each lane has one buffer laid out like the sealed block (chunk i at {@code i * (CHUNK + TAG)}),
+ * and AES-GCM runs in place: sealing reads each plaintext chunk into its sealed slot, hashes it,
+ * encrypts it where it lies and writes the block with one call; opening reads the sealed block and
+ * decrypts chunk i to {@code i * CHUNK}, below its ciphertext, so the plaintext ends up contiguous
+ * (the JDK's GCM copies nothing when the output does not start after the input). In place was 1.3-1.6x
+ * faster than GCM between two arrays on this machine and halves the memory: one 256 KiB buffer per lane,
+ * whatever the file size.
  *
  * <p>If a block fails, lanes still finish the blocks before it, so the failure reported is the
  * first one in file order, as a sequential pass would report it.
  */
 final class ParallelPayload {
-    /** Chunks per block: 1 MiB of plaintext per read or write call. */
-    static final int CHUNKS_PER_BLOCK = 16;
+    /**
+     * Chunks per block: 256 KiB of plaintext, so a lane's buffer and the JDK's I/O copy of it fit in one core's L2
+     * cache (1 MiB on the benchmark machine).
+     */
+    static final int CHUNKS_PER_BLOCK = 4;
+    static final int SEALED_CHUNK = PayloadCipher.CHUNK + PayloadCipher.TAG;
     static final int PLAIN_BLOCK = PayloadCipher.CHUNK * CHUNKS_PER_BLOCK;
-    static final int SEALED_BLOCK = (PayloadCipher.CHUNK + PayloadCipher.TAG) * CHUNKS_PER_BLOCK;
+    static final int SEALED_BLOCK = SEALED_CHUNK * CHUNKS_PER_BLOCK;
     private static final int MAX_LANES = 4;
 
-    /** What one lane does with one block; returns how many bytes of {@link Lane#plain} hold the block's plaintext. */
+    /** What one lane does with one block, in three steps; only {@link #hash} runs in file order. */
     interface BlockStep {
-        int run(long block, Lane lane) throws IOException, GeneralSecurityException, DrmException;
+        /** Brings the block into {@link Lane#buffer} (read; when opening also decrypt and verify). */
+        void load(long block, Lane lane) throws IOException, GeneralSecurityException, DrmException;
+
+        /** Feeds the block's plaintext, as {@link #load} left it, to {@code sha}. */
+        void hash(long block, Lane lane, MessageDigest sha);
+
+        /** Finishes the block once it is hashed (sealing: encrypt and write; opening: write). */
+        void store(long block, Lane lane) throws IOException, GeneralSecurityException, DrmException;
     }
 
-    /** A lane's own cipher and buffers (Cipher instances are not thread-safe). */
+    /** A lane's own cipher and buffer (Cipher instances are not thread-safe). */
     static final class Lane {
         final PayloadCipher cipher;
-        final byte[] plain = new byte[PLAIN_BLOCK];
-        final byte[] sealed = new byte[SEALED_BLOCK];
+        final byte[] buffer = new byte[SEALED_BLOCK];
 
         Lane(byte[] payloadKey) throws GeneralSecurityException {
             this.cipher = new PayloadCipher(payloadKey);
+        }
+    }
+
+    /** Where block {@code block} of a payload of {@code chunks} chunks and {@code length} plaintext bytes lies. */
+    record Span(long firstChunk, int chunks, long plainAt, int plainBytes, boolean holdsLast) {
+        static Span of(long block, long chunks, long length) {
+            long first = block * CHUNKS_PER_BLOCK;
+            int count = (int) Math.min(CHUNKS_PER_BLOCK, chunks - first);
+            long plainAt = first * PayloadCipher.CHUNK;
+            return new Span(first, count, plainAt, (int) Math.min((long) count * PayloadCipher.CHUNK, length - plainAt),
+                    first + count == chunks);
+        }
+
+        /** Plaintext bytes of the span's chunk {@code i}. */
+        int chunkBytes(int i) {
+            return Math.min(PayloadCipher.CHUNK, plainBytes - i * PayloadCipher.CHUNK);
+        }
+
+        /** Whether the span's chunk {@code i} is the payload's last chunk (its nonce carries the last flag). */
+        boolean isLast(int i) {
+            return holdsLast && i == chunks - 1;
+        }
+
+        int sealedBytes() {
+            return plainBytes + chunks * PayloadCipher.TAG;
         }
     }
 
@@ -97,12 +139,13 @@ final class ParallelPayload {
     private void runLane(int lane, int lanes, Lane buffers, BlockStep step) {
         for (long block = lane; block < blocks && !failedBefore(block); block += lanes) {
             try {
-                int plainBytes = step.run(block, buffers);
+                step.load(block, buffers);
                 if (!awaitTurn(block)) {
                     return;
                 }
-                sha.update(buffers.plain, 0, plainBytes);
+                step.hash(block, buffers, sha);
                 passTurn(block);
+                step.store(block, buffers);
             } catch (Exception | Error e) {
                 fail(block, e);
                 return;

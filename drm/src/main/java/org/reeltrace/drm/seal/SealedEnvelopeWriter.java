@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,20 +76,34 @@ public final class SealedEnvelopeWriter {
     private static byte[] encryptPayload(FileChannel src, long length, FileChannel dst, long position, byte[] payloadKey, Path in)
             throws IOException, GeneralSecurityException, DrmException {
         long chunks = PayloadCipher.chunks(length);
-        byte[] sha = ParallelPayload.run(chunks, payloadKey, (block, lane) -> {
-            long first = block * ParallelPayload.CHUNKS_PER_BLOCK;
-            int count = (int) Math.min(ParallelPayload.CHUNKS_PER_BLOCK, chunks - first);
-            long plainAt = first * PayloadCipher.CHUNK;
-            int n = (int) Math.min((long) count * PayloadCipher.CHUNK, length - plainAt);
-            readFully(src, ByteBuffer.wrap(lane.plain, 0, n), plainAt, in);
-            int out = 0;
-            for (int i = 0; i < count; i++) {
-                long chunk = first + i;
-                int len = Math.min(PayloadCipher.CHUNK, n - i * PayloadCipher.CHUNK);
-                out += lane.cipher.seal(chunk, chunk == chunks - 1, lane.plain, i * PayloadCipher.CHUNK, len, lane.sealed, out);
+        byte[] sha = ParallelPayload.run(chunks, payloadKey, new ParallelPayload.BlockStep() {
+            @Override
+            public void load(long block, ParallelPayload.Lane lane) throws IOException, DrmException {
+                ParallelPayload.Span span = ParallelPayload.Span.of(block, chunks, length);
+                for (int i = 0; i < span.chunks(); i++) {
+                    readFully(src, ByteBuffer.wrap(lane.buffer, i * ParallelPayload.SEALED_CHUNK, span.chunkBytes(i)),
+                            span.plainAt() + (long) i * PayloadCipher.CHUNK, in);
+                }
             }
-            writeFully(dst, ByteBuffer.wrap(lane.sealed, 0, out), position + first * (PayloadCipher.CHUNK + PayloadCipher.TAG));
-            return n;
+
+            @Override
+            public void hash(long block, ParallelPayload.Lane lane, MessageDigest digest) {
+                ParallelPayload.Span span = ParallelPayload.Span.of(block, chunks, length);
+                for (int i = 0; i < span.chunks(); i++) {
+                    digest.update(lane.buffer, i * ParallelPayload.SEALED_CHUNK, span.chunkBytes(i));
+                }
+            }
+
+            @Override
+            public void store(long block, ParallelPayload.Lane lane) throws IOException, GeneralSecurityException {
+                ParallelPayload.Span span = ParallelPayload.Span.of(block, chunks, length);
+                for (int i = 0; i < span.chunks(); i++) {
+                    int at = i * ParallelPayload.SEALED_CHUNK;
+                    lane.cipher.seal(span.firstChunk() + i, span.isLast(i), lane.buffer, at, span.chunkBytes(i), lane.buffer, at);
+                }
+                writeFully(dst, ByteBuffer.wrap(lane.buffer, 0, span.sealedBytes()),
+                        position + span.firstChunk() * ParallelPayload.SEALED_CHUNK);
+            }
         });
         if (src.size() != length) {
             throw new DrmException(Kind.INVALID_INPUT, "\"" + in + "\" changed size while it was being sealed");

@@ -63,7 +63,8 @@ class SealedEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 65535, 65536, 65537, 3 * 65536, 200_001})
+    @ValueSource(ints = {0, 1, 65535, 65536, 65537, 3 * 65536, 200_001, ParallelPayload.PLAIN_BLOCK - 1, ParallelPayload.PLAIN_BLOCK,
+            ParallelPayload.PLAIN_BLOCK + 1, 2 * ParallelPayload.PLAIN_BLOCK, 2 * ParallelPayload.PLAIN_BLOCK + 1})
     void everyRecipientOpensExactlyThePlaintext(int size) throws Exception {
         Path in = content(size);
         Path sealed = seal(in, new LicenceTerms(Optional.of(Instant.parse("2027-01-01T00:00:00Z")),
@@ -93,6 +94,26 @@ class SealedEnvelopeTest {
         // the window is inclusive at both ends
         SealedEnvelopeReader.open(sealed, dir.resolve("edge"), alice, Optional.empty(),
                 Clock.fixed(Instant.parse("2027-01-31T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void checksAreJudgedInTheSpecsOrderThoughSignatureAndUnwrapRunTogether() throws Exception {
+        Path sealed = seal(content(1000), LicenceTerms.unlimited());
+        byte[] b = Files.readAllBytes(sealed);
+        int signatureAt = EnvelopeHeader.length(2) - EnvelopeHeader.MAC - EnvelopeHeader.SIGNATURE;
+        b[signatureAt + 5] ^= 1;
+        Path badSignature = dir.resolve("bad-signature.rtseal");
+        Files.write(badSignature, b);
+        // a bad signature is reported as such even to a stranger, before "not sealed to this identity"
+        for (RecipientKey who : List.of(mallory, alice)) {
+            DrmException e = assertThrows(DrmException.class,
+                    () -> SealedEnvelopeReader.open(badSignature, dir.resolve("x.out"), who, Optional.empty(), NOW));
+            assertTrue(e.getMessage().endsWith("the licence signature does not verify"), e.getMessage());
+        }
+        DrmException stranger = assertThrows(DrmException.class,
+                () -> SealedEnvelopeReader.open(sealed, dir.resolve("x.out"), mallory, Optional.empty(), NOW));
+        assertTrue(stranger.getMessage().contains("not sealed to this identity"), stranger.getMessage());
+        assertRefused(badSignature, alice, Optional.empty(), NOW);
     }
 
     @Test
@@ -143,7 +164,8 @@ class SealedEnvelopeTest {
 
     @Test
     void payloadsOfManyBlocksRoundTripOnParallelLanesAndReportTheFirstBadChunk() throws Exception {
-        // 6 blocks of 16 chunks, so every lane gets blocks, and a short last chunk
+        // 6 blocks, so every lane gets blocks, and a short last chunk
+        int k = ParallelPayload.CHUNKS_PER_BLOCK;
         int size = 5 * ParallelPayload.PLAIN_BLOCK + 3 * 65536 + 7;
         Path in = content(size);
         Path sealed = seal(in, LicenceTerms.unlimited());
@@ -155,7 +177,8 @@ class SealedEnvelopeTest {
         byte[] good = Files.readAllBytes(sealed);
         int header = EnvelopeHeader.length(2);
         int chunk = 65536 + 16;
-        for (int[] bad : new int[][] {{75, 20}, {20, 75}, {83}, {0}}) {
+        // chunk 4k+3 ends block 4, k starts block 1 (other lane), 5k+3 is the last chunk, 0 the first
+        for (int[] bad : new int[][] {{4 * k + 3, k}, {k, 4 * k + 3}, {5 * k + 3}, {0}, {k - 1, k}}) {
             byte[] b = good.clone();
             for (int c : bad) {
                 b[header + c * chunk + 3] ^= 0x40;
@@ -168,6 +191,44 @@ class SealedEnvelopeTest {
             assertTrue(e.getMessage().contains("chunk " + first + " "), e.getMessage());
             assertRefused(tampered, alice, Optional.empty(), NOW);
         }
+    }
+
+    /**
+     * The payload written by the parallel, in-place sealer is exactly the spec's STREAM: decrypted here chunk by
+     * chunk with a plain Cipher, nonce = 11-byte counter || last flag, every sealed chunk right after the one before.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5, ParallelPayload.PLAIN_BLOCK, ParallelPayload.PLAIN_BLOCK + 1, 3 * ParallelPayload.PLAIN_BLOCK - 65536})
+    void sealedPayloadIsTheSpecsStreamChunkByChunk(int size) throws Exception {
+        Path in = content(size);
+        Path sealed = seal(in, LicenceTerms.unlimited());
+        EnvelopeHeader h;
+        try (var ch = java.nio.channels.FileChannel.open(sealed)) {
+            h = EnvelopeHeader.read(ch);
+        }
+        EnvelopeHeader.Stanza s = h.stanzas().get(0);
+        byte[] shared = alice.agree(s.ephemeralPublic()).orElseThrow();
+        byte[] fileKey = KeySchedule.unwrap(KeySchedule.wrapKey(shared, s.ephemeralPublic(), alice.publicKey().bytes()),
+                s.wrappedFileKey()).orElseThrow();
+        var key = new javax.crypto.spec.SecretKeySpec(KeySchedule.payloadKey(fileKey, h.payloadSalt()), "AES");
+        byte[] file = Files.readAllBytes(sealed);
+        byte[] plain = Files.readAllBytes(in);
+        long chunks = Math.max(1, (size + 65535) / 65536);
+        int at = h.length();
+        for (long i = 0; i < chunks; i++) {
+            byte[] nonce = new byte[12];
+            for (int b = 0; b < 8; b++) {
+                nonce[3 + b] = (byte) (i >>> (56 - 8 * b));
+            }
+            nonce[11] = (byte) (i == chunks - 1 ? 1 : 0);
+            int len = (int) Math.min(65536, size - i * 65536);
+            javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(javax.crypto.Cipher.DECRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+            byte[] chunkPlain = gcm.doFinal(file, at, len + 16);
+            assertArrayEquals(Arrays.copyOfRange(plain, (int) (i * 65536), (int) (i * 65536) + len), chunkPlain, "chunk " + i);
+            at += len + 16;
+        }
+        assertEquals(file.length, at);
     }
 
     @Test
