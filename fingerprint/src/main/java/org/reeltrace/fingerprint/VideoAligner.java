@@ -23,6 +23,7 @@ final class VideoAligner {
     private static final int SETTLE_FRAMES = 8;
     private static final double CHANGE_WEIGHT = 2.0;
     private static final double SETTLE_MARGIN = 2.0;
+    private static final double SETTLE_TIE = 1.0;
 
     private final VideoTrack q;
     private final VideoTrack r;
@@ -250,18 +251,28 @@ final class VideoAligner {
         if (frames.size() < 2 * CHANGE_WINDOW) {
             return line;
         }
-        Line best = line;
-        double here = settleCost(line, frames);
-        double bestCost = here - SETTLE_MARGIN;
-        for (int k = -SETTLE_FRAMES; k <= SETTLE_FRAMES; k++) {
-            if (k == 0) {
-                continue;
+        // lines through the middle of the frames at every speed, shifted (a slightly wrong speed drifts off the right line)
+        double pivot = (frames.get(0) + frames.get(frames.size() - 1)) / 2.0 * q.gridStep;
+        List<Line> lines = new ArrayList<>();
+        double[] costs = new double[SPEEDS.length * (2 * SETTLE_FRAMES + 1)];
+        double lowest = Double.MAX_VALUE;
+        for (double speed : SPEEDS) {
+            for (int k = -SETTLE_FRAMES; k <= SETTLE_FRAMES; k++) {
+                Line shifted = new Line(speed, line.refTime(pivot) - speed * pivot + k * r.gridStep);
+                costs[lines.size()] = settleCost(shifted, frames);
+                lowest = Math.min(lowest, costs[lines.size()]);
+                lines.add(shifted);
             }
-            Line shifted = new Line(line.speed, line.offset + k * r.gridStep);
-            double cost = settleCost(shifted, frames);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = shifted;
+        }
+        if (lowest >= settleCost(line, frames) - SETTLE_MARGIN) {
+            return line;
+        }
+        // near-ties: on a still shot the speed is as loosely determined as the offset; copies mostly keep it
+        Line best = null;
+        for (int c = 0; c < lines.size(); c++) {
+            Line l = lines.get(c);
+            if (costs[c] <= lowest + SETTLE_TIE && (best == null || Math.abs(l.speed - 1) < Math.abs(best.speed - 1))) {
+                best = l;
             }
         }
         return best;
