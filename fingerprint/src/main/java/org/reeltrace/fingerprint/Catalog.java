@@ -226,8 +226,10 @@ public final class Catalog implements AutoCloseable {
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             Work work = work(rs);
-                            Comparison c = WindowedMatch.compare(suspect, Fingerprint.decode(rs.getBytes(8)), candidate.offsets(), works);
+                            StoredFingerprint reference = StoredFingerprint.of(rs.getBytes(8));
+                            Comparison c = WindowedMatch.compare(suspect, reference, candidate.offsets(), works);
                             if (c.matches()) {
+                                reference.verify();
                                 matches.add(new CatalogMatch(work, c.score(), c.falseMatchProbability(), c.segments()));
                             }
                         }

@@ -15,7 +15,7 @@ final class WindowedMatch {
     private WindowedMatch() {
     }
 
-    static Comparison compare(Fingerprint suspect, Fingerprint reference, List<Double> offsets, int catalogWorks) {
+    static Comparison compare(Fingerprint suspect, StoredFingerprint reference, List<Double> offsets, int catalogWorks) throws FingerprintException {
         double length = suspect.durationSeconds() * 1.05;
         List<double[]> windows = new ArrayList<>();
         for (double offset : offsets) {
@@ -41,8 +41,9 @@ final class WindowedMatch {
         double correction = catalogWorks * Math.max(1, reference.durationSeconds() / Math.max(1e-9, searched));
         List<ScoredSegment> all = new ArrayList<>();
         for (double[] w : merged) {
-            Fingerprint part = w[0] == 0 && w[1] >= reference.durationSeconds() ? reference : reference.slice(w[0], w[1]);
-            double shift = w[0] == 0 && part == reference ? 0 : sliceStart(reference, w[0]);
+            boolean whole = w[0] == 0 && w[1] >= reference.durationSeconds();
+            Fingerprint part = whole ? reference.slice(0, Double.POSITIVE_INFINITY) : reference.slice(w[0], w[1]);
+            double shift = whole ? 0 : reference.sliceStart(w[0]);
             for (ScoredSegment s : Matcher.scored(suspect, part)) {
                 Segment g = s.segment();
                 all.add(new ScoredSegment(new Segment(g.queryStart(), g.queryEnd(), g.refStart() + shift, g.refEnd() + shift, g.similarity()),
@@ -56,15 +57,5 @@ final class WindowedMatch {
             }
         }
         return Matcher.summarize(kept);
-    }
-
-    /** Where {@link Fingerprint#slice} starts for a window starting at {@code from}. */
-    private static double sliceStart(Fingerprint reference, double from) {
-        if (reference.video == null) {
-            return Math.round(Math.max(0, from) / reference.audio.hopSeconds()) * reference.audio.hopSeconds();
-        }
-        int a = Math.max(0, (int) Math.floor(from / reference.video.gridStep));
-        a -= a % reference.video.regionStride;
-        return a * reference.video.gridStep;
     }
 }
