@@ -61,13 +61,23 @@ final class VideoAligner {
     private void collectPairs() {
         int[] bestD = new int[NEAREST];
         int[] bestJ = new int[NEAREST];
+        int[] drops = mode.referenceDrops(r);
         for (int i = 0; i < q.count; i++) {
             if (!mode.informative(q, i)) {
                 continue;
             }
             int kept = 0;
+            // lower bound on the distance at frame j from the last one computed: neighbouring frames
+            // of a shot are alike, so a query frame far from one is far from the next few too (exact:
+            // only frames that cannot be candidates are skipped)
+            int lower = 0;
             for (int j = 0; j < r.count; j++) {
+                if (lower > NullModel.CANDIDATE_DISTANCE) {
+                    lower -= drops[j];
+                    continue;
+                }
                 int d = mode.distance(q, i, r, j);
+                lower = d >= 0 ? d - drops[j] : mode.hashed(r, j) ? 0 : lower - drops[j];
                 if (d < 0 || d > NullModel.CANDIDATE_DISTANCE) {
                     continue;
                 }
