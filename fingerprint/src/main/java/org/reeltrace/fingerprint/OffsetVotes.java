@@ -19,7 +19,14 @@ import java.util.Map;
 final class OffsetVotes {
     private static final int MIN_VOTES = 2;
     private static final int MAX_CANDIDATES = 32;
+    /** candidates aligned even when their votes do not stand out from chance (a weak copy can still be among them) */
+    private static final int MIN_ALIGNED = 8;
     private static final int MAX_BINS_PER_WORK = 8;
+    private static final int HISTOGRAM_LEVELS = 256;
+    /** pairs at an evidence level for its count to be a measurement */
+    private static final int TAIL_COUNT = 10;
+    /** chance (work, offset) pairs a query may still send to alignment, on average */
+    private static final double CHANCE_PAIRS = 4;
 
     private final Map<Long, WorkVotes> byWork = new HashMap<>();
     private WorkVotes last;
@@ -44,6 +51,13 @@ final class OffsetVotes {
             votesTotal += w.count();
         }
         double cells = Math.max(1, catalogSeconds / CandidateSearch.OFFSET_BIN);
+        long[] histogram = new long[HISTOGRAM_LEVELS];
+        for (WorkVotes w : works) {
+            for (int e : w.evidence) {
+                histogram[Math.min(HISTOGRAM_LEVELS - 1, e)]++;
+            }
+        }
+        int chanceBar = chanceBar(histogram);
         List<CandidateSearch.Candidate> ranked = new ArrayList<>();
         for (WorkVotes w : works) {
             List<int[]> strong = new ArrayList<>(); // {bin, evidence}
@@ -66,7 +80,50 @@ final class OffsetVotes {
             ranked.add(new CandidateSearch.Candidate(w.work, strong.get(0)[1], offsets));
         }
         ranked.sort((a, b) -> Integer.compare(b.votes(), a.votes())); // stable: ties stay in work order
-        return ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
+        // the strongest few are aligned whatever the chance level; the others must stand out from it
+        int keep = 0;
+        while (keep < Math.min(MAX_CANDIDATES, ranked.size()) && (keep < MIN_ALIGNED || ranked.get(keep).votes() >= chanceBar)) {
+            keep++;
+        }
+        return ranked.subList(0, keep);
+    }
+
+    /**
+     * The evidence a (work, offset) pair needs to stand out from this query's own chance votes, or 0
+     * when there are too few votes to tell. Chance votes are not Poisson: temporally correlated
+     * hashes make chance keys cluster, and in a large catalog thousands of pairs get 3-5 votes (at
+     * 1,000 hours, a 60 s query: 2,674 pairs with 3, 265 with 4, 26 with 5, against 210 for the true
+     * work). The number of pairs per evidence level falls off geometrically; from the last two levels
+     * with at least {@link #TAIL_COUNT} pairs the tail is extrapolated, and the bar is the lowest
+     * level at which fewer than {@link #CHANCE_PAIRS} chance pairs are expected at or above it. A
+     * true copy with less evidence than that cannot be told from chance by its votes; the alignment
+     * of dozens of such pairs per query was most of the time of a large catalog's match. Works below
+     * the bar are still aligned up to {@link #MIN_ALIGNED} candidates in all.
+     *
+     * @param pairsAtEvidence number of (work, offset) pairs by evidence level (the last level counts everything above)
+     */
+    static int chanceBar(long[] pairsAtEvidence) {
+        int top = -1; // highest level with enough pairs to measure, its lower neighbour measured too
+        for (int e = 2; e < pairsAtEvidence.length - 1; e++) {
+            if (pairsAtEvidence[e] >= TAIL_COUNT && pairsAtEvidence[e - 1] >= TAIL_COUNT) {
+                top = e;
+            }
+        }
+        if (top < 0) {
+            return 0;
+        }
+        double ratio = (double) pairsAtEvidence[top] / pairsAtEvidence[top - 1];
+        if (ratio >= 1) {
+            return 0; // not a falling tail: no model
+        }
+        double expected = pairsAtEvidence[top];
+        for (int e = top + 1; e < pairsAtEvidence.length; e++) {
+            expected *= ratio; // chance pairs expected at level e
+            if (expected / (1 - ratio) < CHANCE_PAIRS) { // ... and at every level above
+                return e;
+            }
+        }
+        return pairsAtEvidence.length;
     }
 
     /** The votes for one work, counted on demand. */
