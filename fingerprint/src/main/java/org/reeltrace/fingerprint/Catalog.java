@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,9 @@ public final class Catalog implements AutoCloseable {
             url = "jdbc:sqlite:" + path;
         }
         try {
-            Connection c = DriverManager.getConnection(url);
+            // a plain path goes straight to the bundled SQLite driver: DriverManager would first load
+            // every driver on the class path (PostgreSQL's too), a good part of a short command's start
+            Connection c = pathOrJdbcUrl.startsWith("jdbc:") ? DriverManager.getConnection(url) : new org.sqlite.JDBC().connect(url, new Properties());
             try {
                 if (url.startsWith("jdbc:sqlite:")) {
                     try (Statement s = c.createStatement()) {
