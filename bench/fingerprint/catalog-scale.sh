@@ -4,6 +4,7 @@
 # then the real `reeltrace fingerprint match` CLI on the largest catalog (fresh JVM each run).
 #   bench/fingerprint/catalog-scale.sh [HOURS...]     (default: 100 1000; needs ~5 GB per 1,000 h)
 #   REUSE=1 bench/fingerprint/catalog-scale.sh ...      times catalogs already in bench/out/fingerprint again
+# The CLI runs go through the ./reeltrace launcher (class-data archive, SQLite library beside the jar).
 # Build first: ./mvnw -q -pl cli -am package -DskipTests && ./mvnw -q -pl fingerprint test-compile
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,12 +19,17 @@ echo "load before: $(uptime)"
     org.reeltrace.fingerprint.CatalogScaleBench "$OUT" "$@"
 largest="${!#}"
 echo
-echo "CLI, fresh JVM per run (\`reeltrace fingerprint match --catalog scale-${largest}h.db QUERY\`), wall and CPU seconds:"
+echo "CLI through the launcher, fresh JVM per run (\`./reeltrace -q fingerprint match --catalog scale-${largest}h.db QUERY\`), wall and CPU seconds:"
+./reeltrace --version >/dev/null # first run after a build: writes the class-data archive
+for i in 1 2 3; do
+    /usr/bin/time -f "reeltrace --version %e s wall, %U+%S s CPU (load $(cut -d' ' -f1 /proc/loadavg))" ./reeltrace --version >/dev/null
+done
 for q in "query-true-${largest}h" query-unrelated; do
-    for i in 1 2 3; do
-        /usr/bin/time -f "$q %e s wall, %U+%S s CPU" "$JAVA" --enable-native-access=ALL-UNNAMED -jar cli/target/reeltrace.jar -q \
-            fingerprint match --catalog "$OUT/scale-${largest}h.db" "$OUT/$q.rtfp" >/dev/null 2>"$OUT/time.txt" || true
+    for i in 1 2 3 4 5; do
+        /usr/bin/time -f "$q %e s wall, %U+%S s CPU (load $(cut -d' ' -f1 /proc/loadavg))" ./reeltrace -q \
+            fingerprint match --catalog "$OUT/scale-${largest}h.db" "$OUT/$q.rtfp" >"$OUT/match.txt" 2>"$OUT/time.txt" || true
         tail -1 "$OUT/time.txt"
     done
+    head -2 "$OUT/match.txt"
 done
 echo "load after: $(uptime)"

@@ -11,8 +11,11 @@ import java.io.PrintWriter;
  * progress on stderr, chatter suppressed by -q. Commands reach it through their {@code @Spec}.
  */
 public final class Console {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .build();
+    /** Built on first use: Jackson's start-up is a good part of a short command's run, and most runs print no JSON. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .build();
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -50,7 +53,7 @@ public final class Console {
     /** The one JSON document of a --json run; ignored otherwise. */
     public void json(Object document) {
         if (global.json()) {
-            out.println(JSON.writeValueAsString(document));
+            out.println(Json.MAPPER.writeValueAsString(document));
             out.flush();
         }
     }
@@ -84,6 +87,6 @@ public final class Console {
     }
 
     static JsonMapper mapper() {
-        return JSON;
+        return Json.MAPPER;
     }
 }

@@ -4,12 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The sub-linear first stage of catalog matching: look up the suspect's hash chunks (whole
@@ -20,10 +16,8 @@ import java.util.Set;
  */
 final class CandidateSearch {
     static final double OFFSET_BIN = 4.0;
-    private static final int MIN_VOTES = 2;
-    private static final int MAX_CANDIDATES = 32;
-    private static final int MAX_BINS_PER_WORK = 8;
-    private static final int BATCH = 400;
+    /** keys per look-up statement: few round trips, well under every database's parameter limit */
+    private static final int BATCH = 1000;
 
     private CandidateSearch() {
     }
@@ -34,41 +28,11 @@ final class CandidateSearch {
 
     /** Candidate works, strongest first. */
     static List<Candidate> candidates(Connection c, Fingerprint suspect) throws SQLException {
-        // key -> query times (seconds) that carry it; one look-up per distinct key
-        Map<Integer, List<Double>> videoKeys = new HashMap<>();
-        VideoTrack v = suspect.video;
-        if (suspect.hasVideo()) {
-            for (int i = 0; i < v.count; i++) {
-                if (v.quality(i) < FrameEvidence.MIN_QUALITY) {
-                    continue;
-                }
-                double t = i * v.gridStep;
-                CatalogIndex.keys(v.full, i, k -> add(videoKeys, k, t));
-                CatalogIndex.keys(v.flip, i, k -> add(videoKeys, k, t));
-                if (v.insetQuality(i) >= FrameEvidence.MIN_QUALITY) {
-                    CatalogIndex.keys(v.inset, i, k -> add(videoKeys, k, t));
-                }
-                if (v.hasRegions(i)) {
-                    for (int g = 0; g < VideoTrack.REGIONS; g++) {
-                        if (v.regionQuality(i, g) >= FrameEvidence.MIN_QUALITY) {
-                            CatalogIndex.keys(v.regions, v.regionIndex(i, g), k -> add(videoKeys, k, t));
-                        }
-                    }
-                }
-            }
-        }
-        Map<Integer, List<Double>> audioKeys = new HashMap<>();
-        if (suspect.hasAudio()) {
-            AudioTrack a = suspect.audio;
-            for (int i = 0; i < a.size(); i++) {
-                if (CatalogIndex.indexedLandmark(a.hashes()[i])) {
-                    add(audioKeys, a.hashes()[i], a.times()[i] * a.hopSeconds());
-                }
-            }
-        }
-        Votes votes = new Votes();
-        lookup(c, "rt_frame_key", "frame", videoKeys, VideoHasher.GRID_STEP, 0, votes);
-        lookup(c, "rt_audio_key", "hop", audioKeys, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, 1L << 32, votes);
+        QueryKeys video = QueryKeys.video(suspect);
+        QueryKeys audio = QueryKeys.audio(suspect);
+        OffsetVotes votes = new OffsetVotes();
+        lookup(c, "rt_frame_key", "frame", video, VideoHasher.GRID_STEP, 0, votes);
+        lookup(c, "rt_audio_key", "hop", audio, AudioLandmarker.HOP / (double) AudioLandmarker.SAMPLE_RATE, video.size(), votes);
         double catalogSeconds;
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(duration), 0) FROM rt_work")) {
             rs.next();
@@ -77,108 +41,165 @@ final class CandidateSearch {
         return votes.best(catalogSeconds);
     }
 
-    private static void add(Map<Integer, List<Double>> keys, int key, double t) {
-        keys.computeIfAbsent(key, x -> new ArrayList<>(2)).add(t);
-    }
-
     /** Batched look-ups: one statement per {@link #BATCH} keys instead of one per key. */
-    private static void lookup(Connection c, String table, String timeColumn, Map<Integer, List<Double>> keys, double unit, long keySpace,
-            Votes votes) throws SQLException {
-        List<Integer> all = new ArrayList<>(keys.keySet());
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Integer> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            String sql = "SELECT k, work_pk, " + timeColumn + " FROM " + table + " WHERE k IN (" + "?,".repeat(batch.size() - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < batch.size(); i++) {
-                    ps.setInt(i + 1, batch.get(i));
+    private static void lookup(Connection c, String table, String timeColumn, QueryKeys keys, double unit, int keyBase,
+            OffsetVotes votes) throws SQLException {
+        String full = null;
+        PreparedStatement fullBatch = null;
+        try {
+            for (int from = 0; from < keys.size(); from += BATCH) {
+                int to = Math.min(keys.size(), from + BATCH);
+                String sql = "SELECT k, work_pk, " + timeColumn + " FROM " + table + " WHERE k IN (" + "?,".repeat(to - from - 1) + "?)";
+                PreparedStatement ps;
+                if (to - from == BATCH) { // every full batch has the same statement: prepare it once
+                    if (fullBatch == null) {
+                        full = sql;
+                        fullBatch = c.prepareStatement(full);
+                    }
+                    ps = fullBatch;
+                } else {
+                    ps = c.prepareStatement(sql);
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int key = rs.getInt(1);
-                        List<Double> queryTimes = keys.get(key);
-                        long work = rs.getLong(2);
-                        double refTime = rs.getInt(3) * unit;
-                        for (double qt : queryTimes) {
-                            votes.vote(work, refTime - qt, qt, keySpace | (key & 0xffffffffL));
+                try {
+                    for (int i = from; i < to; i++) {
+                        ps.setInt(i - from + 1, keys.key(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            int k = keys.indexOf(rs.getInt(1), from, to);
+                            long work = rs.getLong(2);
+                            double refTime = rs.getInt(3) * unit;
+                            for (int e = keys.start(k); e < keys.start(k + 1); e++) {
+                                votes.vote(work, refTime - keys.time(e), keys.time(e), keyBase + k);
+                            }
                         }
                     }
+                } finally {
+                    if (ps != fullBatch) {
+                        ps.close();
+                    }
                 }
+            }
+        } finally {
+            if (fullBatch != null) {
+                fullBatch.close();
             }
         }
     }
 
     /**
-     * Evidence per (work, offset bin): distinct query instants, but never more than the distinct
-     * keys that produced them. Frames of one shot carry the same chunk keys, so a single chance
-     * key collision between a suspect's shot and a catalogued shot votes from many instants at
-     * once; counted by keys it is one vote, while a real copy hits many different keys. A bin
-     * also counts its upper neighbour.
+     * The suspect's distinct look-up keys in ascending order, each with the query times (seconds)
+     * that carry it: {@code time(e)} for {@code start(k) <= e < start(k + 1)}.
      */
-    private static final class Votes {
-        private final Map<Long, Map<Long, Bin>> byWork = new HashMap<>();
+    static final class QueryKeys {
+        private final int[] keys;
+        private final int[] starts;
+        private final double[] times;
 
-        private static final class Bin {
-            final Set<Long> instants = new HashSet<>();
-            final Set<Long> keys = new HashSet<>();
-
-            int evidence() {
-                return Math.min(instants.size(), keys.size());
-            }
+        private QueryKeys(int[] keys, int[] starts, double[] times) {
+            this.keys = keys;
+            this.starts = starts;
+            this.times = times;
         }
 
-        void vote(long work, double offset, double queryTime, long key) {
-            long bin = (long) Math.floor(offset / OFFSET_BIN);
-            Bin b = byWork.computeIfAbsent(work, w -> new HashMap<>()).computeIfAbsent(bin, x -> new Bin());
-            b.instants.add(Math.round(queryTime * 4));
-            b.keys.add(key);
+        int size() {
+            return keys.length;
         }
 
-        /**
-         * Chance look-up hits spread over every offset of every catalogued work; a bin pair must stand
-         * out from that background (Poisson mean + 4 sigma), and have at least {@link #MIN_VOTES}.
-         */
-        List<Candidate> best(double catalogSeconds) {
-            long votesTotal = 0;
-            for (Map<Long, Bin> bins : byWork.values()) {
-                for (Bin b : bins.values()) {
-                    votesTotal += b.evidence();
+        int key(int k) {
+            return keys[k];
+        }
+
+        int start(int k) {
+            return starts[k];
+        }
+
+        double time(int e) {
+            return times[e];
+        }
+
+        /** Index of {@code key}, which must be one of keys {@code [from, to)}. */
+        int indexOf(int key, int from, int to) {
+            int k = Arrays.binarySearch(keys, from, to, key);
+            if (k < 0) {
+                throw new IllegalStateException("the database returned key " + key + ", which was not asked for");
+            }
+            return k;
+        }
+
+        static QueryKeys video(Fingerprint suspect) {
+            Builder b = new Builder();
+            VideoTrack v = suspect.video;
+            if (suspect.hasVideo()) {
+                for (int i = 0; i < v.count; i++) {
+                    if (v.quality(i) < FrameEvidence.MIN_QUALITY) {
+                        continue;
+                    }
+                    double t = i * v.gridStep;
+                    CatalogIndex.keys(v.full, i, k -> b.add(k, t));
+                    CatalogIndex.keys(v.flip, i, k -> b.add(k, t));
+                    if (v.insetQuality(i) >= FrameEvidence.MIN_QUALITY) {
+                        CatalogIndex.keys(v.inset, i, k -> b.add(k, t));
+                    }
+                    if (v.hasRegions(i)) {
+                        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+                            if (v.regionQuality(i, g) >= FrameEvidence.MIN_QUALITY) {
+                                CatalogIndex.keys(v.regions, v.regionIndex(i, g), k -> b.add(k, t));
+                            }
+                        }
+                    }
                 }
             }
-            double cells = Math.max(1, catalogSeconds / OFFSET_BIN);
-            List<Candidate> ranked = new ArrayList<>();
-            for (Map.Entry<Long, Map<Long, Bin>> w : byWork.entrySet()) {
-                Map<Long, Bin> bins = w.getValue();
-                List<long[]> strong = new ArrayList<>();
-                for (Map.Entry<Long, Bin> b : bins.entrySet()) {
-                    Bin upper = bins.get(b.getKey() + 1);
-                    Bin own = b.getValue();
-                    int evidence = own.evidence();
-                    if (upper != null && Math.min(own.instants.size() + upper.instants.size(), own.keys.size() + upper.keys.size()) >= MIN_VOTES) {
-                        Bin pair = new Bin();
-                        pair.instants.addAll(own.instants);
-                        pair.keys.addAll(own.keys);
-                        pair.instants.addAll(upper.instants);
-                        pair.keys.addAll(upper.keys);
-                        evidence = pair.evidence();
-                    }
-                    // the background is what the other bins got: a bin's own votes do not raise its bar
-                    double lambda = 2.0 * Math.max(0, votesTotal - evidence) / cells;
-                    if (evidence >= Math.max(MIN_VOTES, lambda + 4 * Math.sqrt(lambda) + 1)) {
-                        strong.add(new long[] {b.getKey(), evidence});
+            return b.build();
+        }
+
+        static QueryKeys audio(Fingerprint suspect) {
+            Builder b = new Builder();
+            if (suspect.hasAudio()) {
+                AudioTrack a = suspect.audio;
+                for (int i = 0; i < a.size(); i++) {
+                    if (CatalogIndex.indexedLandmark(a.hashes()[i])) {
+                        b.add(a.hashes()[i], a.times()[i] * a.hopSeconds());
                     }
                 }
-                if (strong.isEmpty()) {
-                    continue;
-                }
-                strong.sort((a, b) -> Long.compare(b[1], a[1]));
-                List<Double> offsets = new ArrayList<>();
-                for (int i = 0; i < Math.min(MAX_BINS_PER_WORK, strong.size()); i++) {
-                    offsets.add((strong.get(i)[0] + 1) * OFFSET_BIN); // middle of the bin pair
-                }
-                ranked.add(new Candidate(w.getKey(), (int) strong.get(0)[1], offsets));
             }
-            ranked.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
-            return ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
+            return b.build();
+        }
+
+        private static final class Builder {
+            private long[] entries = new long[1024]; // key << 32 | index into times: sorts by key, then insertion
+            private double[] times = new double[1024];
+            private int n;
+
+            void add(int key, double time) {
+                if (n == entries.length) {
+                    entries = Arrays.copyOf(entries, n * 2);
+                    times = Arrays.copyOf(times, n * 2);
+                }
+                entries[n] = ((long) key << 32) | n;
+                times[n] = time;
+                n++;
+            }
+
+            QueryKeys build() {
+                long[] sorted = Arrays.copyOf(entries, n);
+                Arrays.sort(sorted);
+                int[] keys = new int[n];
+                int[] starts = new int[n + 1];
+                double[] ordered = new double[n];
+                int distinct = 0;
+                for (int e = 0; e < n; e++) {
+                    int key = (int) (sorted[e] >> 32);
+                    if (distinct == 0 || keys[distinct - 1] != key) {
+                        keys[distinct] = key;
+                        starts[distinct] = e;
+                        distinct++;
+                    }
+                    ordered[e] = times[(int) sorted[e]];
+                }
+                starts[distinct] = n;
+                return new QueryKeys(Arrays.copyOf(keys, distinct), Arrays.copyOf(starts, distinct + 1), ordered);
+            }
         }
     }
 }

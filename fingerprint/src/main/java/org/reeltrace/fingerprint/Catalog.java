@@ -14,6 +14,12 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A catalog of works and released copies in any JDBC database with the same schema; a plain
@@ -21,6 +27,7 @@ import java.util.Optional;
  * leaves the catalog as it was.
  */
 public final class Catalog implements AutoCloseable {
+    private static final int MAX_ALIGN_THREADS = 4;
     private static final String WORK_COLUMNS = "work_id, title, owner, source_path, source_sha256, duration, added";
     private final Connection connection;
     private final String name;
@@ -53,7 +60,9 @@ public final class Catalog implements AutoCloseable {
             url = "jdbc:sqlite:" + path;
         }
         try {
-            Connection c = DriverManager.getConnection(url);
+            // a plain path goes straight to the bundled SQLite driver: DriverManager would first load
+            // every driver on the class path (PostgreSQL's too), a good part of a short command's start
+            Connection c = pathOrJdbcUrl.startsWith("jdbc:") ? DriverManager.getConnection(url) : new org.sqlite.JDBC().connect(url, new Properties());
             try {
                 if (url.startsWith("jdbc:sqlite:")) {
                     try (Statement s = c.createStatement()) {
@@ -216,28 +225,68 @@ public final class Catalog implements AutoCloseable {
      * (sub-linear), then full temporal alignment against the few candidate works. Strongest first.
      */
     public List<CatalogMatch> match(Fingerprint suspect) throws FingerprintException {
+        ExecutorService aligners = null;
         try {
             List<CandidateSearch.Candidate> candidates = CandidateSearch.candidates(connection, suspect);
             int works = Math.max(1, size());
-            List<CatalogMatch> matches = new ArrayList<>();
+            // the database is read on this thread; candidates are aligned on all cores
+            int threads = Math.min(MAX_ALIGN_THREADS, Math.min(candidates.size(), Runtime.getRuntime().availableProcessors()));
+            if (threads > 1) {
+                aligners = Executors.newFixedThreadPool(threads, task -> {
+                    Thread t = new Thread(task, "reeltrace-align");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            List<Work> found = new ArrayList<>();
+            List<Future<Comparison>> comparisons = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + WORK_COLUMNS + ", fingerprint FROM rt_work WHERE pk = ?")) {
                 for (CandidateSearch.Candidate candidate : candidates) {
                     ps.setLong(1, candidate.workPk());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            Work work = work(rs);
-                            Comparison c = WindowedMatch.compare(suspect, Fingerprint.decode(rs.getBytes(8)), candidate.offsets(), works);
-                            if (c.matches()) {
-                                matches.add(new CatalogMatch(work, c.score(), c.falseMatchProbability(), c.segments()));
-                            }
+                            found.add(work(rs));
+                            WindowedMatch.Plan plan = WindowedMatch.plan(suspect.durationSeconds(), StoredFingerprint.of(rs.getBytes(8)),
+                                    candidate.offsets(), works);
+                            comparisons.add(aligners != null ? aligners.submit(() -> plan.compare(suspect))
+                                    : CompletableFuture.completedFuture(plan.compare(suspect)));
                         }
                     }
+                }
+            }
+            List<CatalogMatch> matches = new ArrayList<>();
+            for (int k = 0; k < found.size(); k++) {
+                Comparison c = comparisons.get(k).get();
+                if (c.matches()) {
+                    verifyStored(found.get(k).workId());
+                    matches.add(new CatalogMatch(found.get(k), c.score(), c.falseMatchProbability(), c.segments()));
                 }
             }
             matches.sort(Comparator.comparingDouble(CatalogMatch::score).reversed());
             return matches;
         } catch (SQLException e) {
             throw failure("cannot search", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FingerprintException(FingerprintException.Kind.ENVIRONMENT, "search in catalog \"" + name + "\" was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            if (aligners != null) {
+                aligners.shutdownNow();
+            }
+        }
+    }
+
+    /** Checks the checksum of a work's stored fingerprint: a match is reported only on an intact one. */
+    private void verifyStored(String workId) throws SQLException, FingerprintException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fingerprint FROM rt_work WHERE work_id = ?")) {
+            ps.setString(1, workId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    StoredFingerprint.of(rs.getBytes(1)).verify();
+                }
+            }
         }
     }
 

@@ -13,6 +13,9 @@ final class CatalogSchema {
     }
 
     static void create(Connection c) throws SQLException {
+        if (current(c)) {
+            return; // an existing catalog: nothing to create, and no write transaction on a read
+        }
         String product = c.getMetaData().getDatabaseProductName().toLowerCase();
         boolean sqlite = product.contains("sqlite");
         String blob = product.contains("postgres") ? "BYTEA" : "BLOB";
@@ -49,6 +52,15 @@ final class CatalogSchema {
             throw e;
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /** Whether the catalog already has this schema version (false for an empty database). */
+    private static boolean current(Connection c) {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT value FROM rt_meta WHERE name = 'schema'")) {
+            return rs.next() && VERSION.equals(rs.getString(1));
+        } catch (SQLException e) {
+            return false; // no rt_meta table yet (on PostgreSQL the failed statement needs no clean-up: auto-commit)
         }
     }
 }

@@ -43,6 +43,42 @@ enum FrameEvidence {
         return false;
     }
 
+    /**
+     * For each reference frame {@code j} that carries this mode's reference hash: by how much the
+     * distance of any query frame can fall from {@code j} to the next such frame (triangle
+     * inequality on the reference hashes); 0 on frames without one. {@link Hashes#BITS} where no
+     * bound holds. Lets the aligner skip reference frames that cannot come within reach.
+     */
+    int[] referenceDrops(VideoTrack r) {
+        int[] drops = new int[r.count];
+        for (int j = 0; j < r.count; j++) {
+            drops[j] = switch (this) {
+                case WHOLE, INSET -> j + 1 < r.count ? Hashes.distance(r.full, j, r.full, j + 1) : Hashes.BITS;
+                case CROPPED -> !r.hasRegions(j) ? 0 : j + r.regionStride < r.count
+                        ? Hashes.distance(r.regions, r.regionIndex(j, VideoTrack.INNER), r.regions, r.regionIndex(j + r.regionStride, VideoTrack.INNER))
+                        : Hashes.BITS;
+                case REGIONS -> !r.hasRegions(j) ? 0 : j + r.regionStride < r.count ? regionsDrop(r, j, j + r.regionStride) : Hashes.BITS;
+            };
+        }
+        return drops;
+    }
+
+    /** Whether reference frame {@code j} carries this mode's reference hash (frames between region frames do not). */
+    boolean hashed(VideoTrack r, int j) {
+        return this == WHOLE || this == INSET || r.hasRegions(j);
+    }
+
+    private static int regionsDrop(VideoTrack r, int j, int next) {
+        int drop = 0;
+        for (int g = 0; g < VideoTrack.REGIONS; g++) {
+            if ((r.regionQuality(j, g) >= MIN_QUALITY) != (r.regionQuality(next, g) >= MIN_QUALITY)) {
+                return Hashes.BITS; // another set of regions is compared there: no bound
+            }
+            drop = Math.max(drop, Hashes.distance(r.regions, r.regionIndex(j, g), r.regions, r.regionIndex(next, g)));
+        }
+        return drop;
+    }
+
     private static int whole(VideoTrack q, int i, VideoTrack r, int j) {
         if (q.quality(i) < MIN_QUALITY || r.quality(j) < MIN_QUALITY) {
             return -1;

@@ -11,6 +11,7 @@ import java.util.List;
 final class SegmentMerger {
     private static final double SAME_OFFSET = 1.0;
     private static final double TOUCHING = 1.0;
+    private static final double NEARBY_OFFSET = 2.0;
 
     private SegmentMerger() {
     }
@@ -23,9 +24,10 @@ final class SegmentMerger {
             boolean merged = false;
             for (int k = 0; k < out.size(); k++) {
                 ScoredSegment o = out.get(k);
-                if (Math.abs(o.offset() - s.offset()) <= SAME_OFFSET
+                boolean sameAlignment = Math.abs(o.offset() - s.offset()) <= SAME_OFFSET
                         && s.segment().queryStart() <= o.segment().queryEnd() + TOUCHING
-                        && o.segment().queryStart() <= s.segment().queryEnd() + TOUCHING) {
+                        && o.segment().queryStart() <= s.segment().queryEnd() + TOUCHING;
+                if (sameAlignment || sameCopyTimedLessWell(o, s)) {
                     out.set(k, union(o, s));
                     merged = true;
                     break;
@@ -37,6 +39,24 @@ final class SegmentMerger {
         }
         out.sort(Matcher.BY_QUERY_START);
         return out;
+    }
+
+    /**
+     * A sub-picture match (inset, regions) covering mostly the same stretch of the query as a
+     * whole-picture match, a little off its offset, is the same copy timed less well: on a nearly
+     * still shot the sub-pictures cannot tell nearby offsets apart, the whole picture's change can
+     * (VideoAligner settles whole-picture lines on it).
+     */
+    private static boolean sameCopyTimedLessWell(ScoredSegment a, ScoredSegment b) {
+        boolean wholeAndPart = (rank(a) <= 1 && (rank(b) == 2 || rank(b) == 3)) || (rank(b) <= 1 && (rank(a) == 2 || rank(a) == 3));
+        if (!wholeAndPart || Math.abs(a.offset() - b.offset()) > NEARBY_OFFSET) {
+            return false;
+        }
+        Segment x = a.segment();
+        Segment y = b.segment();
+        double overlap = Math.min(x.queryEnd(), y.queryEnd()) - Math.max(x.queryStart(), y.queryStart());
+        double shorter = Math.min(x.queryEnd() - x.queryStart(), y.queryEnd() - y.queryStart());
+        return overlap >= 0.5 * shorter;
     }
 
     private static int rank(ScoredSegment s) {

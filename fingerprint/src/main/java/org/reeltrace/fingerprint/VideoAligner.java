@@ -18,6 +18,12 @@ final class VideoAligner {
     private static final double MAX_GAP = 3.0;
     private static final int MAX_LINES = 12;
     private static final double MIN_VOTES = 2.5;
+    /** settling a line on a still shot: frames compared for the change pattern, shifts tried, weights (bits) */
+    private static final int CHANGE_WINDOW = 8;
+    private static final int SETTLE_FRAMES = 8;
+    private static final double CHANGE_WEIGHT = 2.0;
+    private static final double SETTLE_MARGIN = 2.0;
+    private static final double SETTLE_TIE = 1.0;
 
     private final VideoTrack q;
     private final VideoTrack r;
@@ -55,13 +61,23 @@ final class VideoAligner {
     private void collectPairs() {
         int[] bestD = new int[NEAREST];
         int[] bestJ = new int[NEAREST];
+        int[] drops = mode.referenceDrops(r);
         for (int i = 0; i < q.count; i++) {
             if (!mode.informative(q, i)) {
                 continue;
             }
             int kept = 0;
+            // lower bound on the distance at frame j from the last one computed: neighbouring frames
+            // of a shot are alike, so a query frame far from one is far from the next few too (exact:
+            // only frames that cannot be candidates are skipped)
+            int lower = 0;
             for (int j = 0; j < r.count; j++) {
+                if (lower > NullModel.CANDIDATE_DISTANCE) {
+                    lower -= drops[j];
+                    continue;
+                }
                 int d = mode.distance(q, i, r, j);
+                lower = d >= 0 ? d - drops[j] : mode.hashed(r, j) ? 0 : lower - drops[j];
                 if (d < 0 || d > NullModel.CANDIDATE_DISTANCE) {
                     continue;
                 }
@@ -207,7 +223,110 @@ final class VideoAligner {
                 }
             }
         }
+        Line settled = settleOnChange(bestLine);
+        if (settled != bestLine) {
+            List<ScoredSegment> segments = walk(settled);
+            if (!segments.isEmpty()) {
+                return segments;
+            }
+        }
         return walk(bestLine);
+    }
+
+    /**
+     * On a nearly still shot every nearby offset looks alike frame by frame, and a global change of
+     * the picture (contrast, tone curve) can make a wrong offset look slightly closer than the right
+     * one. What still tells offsets apart is how the pictures change over time: along the right line
+     * the query's frame-to-frame distances repeat the reference's. Shifts of up to
+     * {@link #SETTLE_FRAMES} frames are scored by their frame distance plus {@link #CHANGE_WEIGHT}
+     * times that change mismatch; a shift replaces the line only when it is clearly better, which
+     * happens only when the frame distance alone is flat (on moving footage a shift costs far more
+     * in frame distance than the change term can win back).
+     */
+    private Line settleOnChange(Line line) {
+        if (mode != FrameEvidence.WHOLE && mode != FrameEvidence.CROPPED) {
+            // the change pattern is the whole query picture's: a picture-in-picture background or an
+            // overlay changes it too (their segments are timed by the whole picture's, SegmentMerger)
+            return line;
+        }
+        List<Integer> frames = new ArrayList<>();
+        for (int i = 0; i < q.count; i++) {
+            if (!used[i] && q.quality(i) >= FrameEvidence.MIN_QUALITY) {
+                int d = distanceOnLine(line, i);
+                if (d >= 0 && d <= NullModel.CANDIDATE_DISTANCE) {
+                    frames.add(i);
+                }
+            }
+        }
+        if (frames.size() < 2 * CHANGE_WINDOW) {
+            return line;
+        }
+        // lines through the middle of the frames at every speed, shifted (a slightly wrong speed drifts off the right line)
+        double pivot = (frames.get(0) + frames.get(frames.size() - 1)) / 2.0 * q.gridStep;
+        List<Line> lines = new ArrayList<>();
+        double[] costs = new double[SPEEDS.length * (2 * SETTLE_FRAMES + 1)];
+        double lowest = Double.MAX_VALUE;
+        for (double speed : SPEEDS) {
+            for (int k = -SETTLE_FRAMES; k <= SETTLE_FRAMES; k++) {
+                Line shifted = new Line(speed, line.refTime(pivot) - speed * pivot + k * r.gridStep);
+                costs[lines.size()] = settleCost(shifted, frames);
+                lowest = Math.min(lowest, costs[lines.size()]);
+                lines.add(shifted);
+            }
+        }
+        if (lowest >= settleCost(line, frames) - SETTLE_MARGIN) {
+            return line;
+        }
+        // near-ties: on a still shot the speed is as loosely determined as the offset; copies mostly keep it
+        Line best = null;
+        for (int c = 0; c < lines.size(); c++) {
+            Line l = lines.get(c);
+            if (costs[c] <= lowest + SETTLE_TIE && (best == null || Math.abs(l.speed - 1) < Math.abs(best.speed - 1))) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** Mean frame distance on the line plus {@link #CHANGE_WEIGHT} times the mean change mismatch (bits). */
+    private double settleCost(Line line, List<Integer> frames) {
+        double direct = 0;
+        int directCount = 0;
+        double change = 0;
+        int changeCount = 0;
+        for (int a = 0; a < frames.size(); a++) {
+            int i = frames.get(a);
+            int j = refFrame(line, i);
+            if (j < 0) {
+                continue;
+            }
+            int d = mode.distance(q, i, r, j);
+            for (int n = j - 1; d < 0 && n <= j + 1; n += 2) { // the inner-80% hashes are on every other frame only
+                d = n >= 0 && n < r.count ? mode.distance(q, i, r, n) : -1;
+            }
+            if (d >= 0) {
+                direct += d;
+                directCount++;
+            }
+            for (int b = a + 1; b < frames.size() && frames.get(b) - i <= CHANGE_WINDOW; b++) {
+                int k = frames.get(b);
+                int l = refFrame(line, k);
+                if (l >= 0 && r.quality(j) >= FrameEvidence.MIN_QUALITY && r.quality(l) >= FrameEvidence.MIN_QUALITY) {
+                    change += Math.abs(Hashes.distance(q.full, i, q.full, k) - Hashes.distance(r.full, j, r.full, l));
+                    changeCount++;
+                }
+            }
+        }
+        if (directCount == 0 || changeCount == 0) {
+            return Double.MAX_VALUE;
+        }
+        return direct / directCount + CHANGE_WEIGHT * change / changeCount;
+    }
+
+    /** The reference frame nearest to where the line puts query frame {@code i}, or -1 off the reference. */
+    private int refFrame(Line line, int i) {
+        int j = (int) Math.round(line.refTime(i * q.gridStep) / r.gridStep);
+        return j >= 0 && j < r.count ? j : -1;
     }
 
     private double medianHitTime(Line line) {

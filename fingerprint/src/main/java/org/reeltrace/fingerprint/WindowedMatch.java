@@ -15,8 +15,36 @@ final class WindowedMatch {
     private WindowedMatch() {
     }
 
-    static Comparison compare(Fingerprint suspect, Fingerprint reference, List<Double> offsets, int catalogWorks) {
-        double length = suspect.durationSeconds() * 1.05;
+    static Comparison compare(Fingerprint suspect, StoredFingerprint reference, List<Double> offsets, int catalogWorks) throws FingerprintException {
+        return plan(suspect.durationSeconds(), reference, offsets, catalogWorks).compare(suspect);
+    }
+
+    /** The windows of one reference to align a suspect with, read from its stored bytes, and the multiple-testing correction. */
+    record Plan(List<Fingerprint> parts, List<Double> shifts, double correction) {
+
+        /** Aligns the suspect with every window (pure computation: safe to run on any thread). */
+        Comparison compare(Fingerprint suspect) {
+            List<ScoredSegment> all = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                double shift = shifts.get(p);
+                for (ScoredSegment s : Matcher.scored(suspect, parts.get(p))) {
+                    Segment g = s.segment();
+                    all.add(new ScoredSegment(new Segment(g.queryStart(), g.queryEnd(), g.refStart() + shift, g.refEnd() + shift, g.similarity()),
+                            Math.min(1, s.falseMatchProbability() * correction), s.signal()));
+                }
+            }
+            List<ScoredSegment> kept = new ArrayList<>();
+            for (ScoredSegment s : SegmentMerger.merge(all)) {
+                if (s.falseMatchProbability() <= NullModel.ACCEPT) {
+                    kept.add(s);
+                }
+            }
+            return Matcher.summarize(kept);
+        }
+    }
+
+    static Plan plan(double suspectSeconds, StoredFingerprint reference, List<Double> offsets, int catalogWorks) throws FingerprintException {
+        double length = suspectSeconds * 1.05;
         List<double[]> windows = new ArrayList<>();
         for (double offset : offsets) {
             windows.add(new double[] {Math.max(0, offset - MARGIN), Math.min(reference.durationSeconds(), offset + length + MARGIN)});
@@ -39,32 +67,13 @@ final class WindowedMatch {
             searched = reference.durationSeconds();
         }
         double correction = catalogWorks * Math.max(1, reference.durationSeconds() / Math.max(1e-9, searched));
-        List<ScoredSegment> all = new ArrayList<>();
+        List<Fingerprint> parts = new ArrayList<>();
+        List<Double> shifts = new ArrayList<>();
         for (double[] w : merged) {
-            Fingerprint part = w[0] == 0 && w[1] >= reference.durationSeconds() ? reference : reference.slice(w[0], w[1]);
-            double shift = w[0] == 0 && part == reference ? 0 : sliceStart(reference, w[0]);
-            for (ScoredSegment s : Matcher.scored(suspect, part)) {
-                Segment g = s.segment();
-                all.add(new ScoredSegment(new Segment(g.queryStart(), g.queryEnd(), g.refStart() + shift, g.refEnd() + shift, g.similarity()),
-                        Math.min(1, s.falseMatchProbability() * correction), s.signal()));
-            }
+            boolean whole = w[0] == 0 && w[1] >= reference.durationSeconds();
+            parts.add(whole ? reference.slice(0, Double.POSITIVE_INFINITY) : reference.slice(w[0], w[1]));
+            shifts.add(whole ? 0 : reference.sliceStart(w[0]));
         }
-        List<ScoredSegment> kept = new ArrayList<>();
-        for (ScoredSegment s : SegmentMerger.merge(all)) {
-            if (s.falseMatchProbability() <= NullModel.ACCEPT) {
-                kept.add(s);
-            }
-        }
-        return Matcher.summarize(kept);
-    }
-
-    /** Where {@link Fingerprint#slice} starts for a window starting at {@code from}. */
-    private static double sliceStart(Fingerprint reference, double from) {
-        if (reference.video == null) {
-            return Math.round(Math.max(0, from) / reference.audio.hopSeconds()) * reference.audio.hopSeconds();
-        }
-        int a = Math.max(0, (int) Math.floor(from / reference.video.gridStep));
-        a -= a % reference.video.regionStride;
-        return a * reference.video.gridStep;
+        return new Plan(parts, shifts, correction);
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RobustnessIT {
     static final boolean FULL = Boolean.getBoolean("reeltrace.full");
     static final Path MEDIA = Path.of(System.getProperty("reeltrace.sharedMedia", "../shared/media"));
-    static final Set<Attack> DEFAULT_ATTACKS = EnumSet.of(Attack.H264_CRF36, Attack.VP9, Attack.CROP_10, Attack.LETTERBOX_4_3,
+    static final Set<Attack> DEFAULT_ATTACKS = EnumSet.of(Attack.H264_CRF36, Attack.VP9, Attack.CROP_10, Attack.LETTERBOX_4_3, Attack.CONTRAST,
             Attack.HFLIP, Attack.LOGO, Attack.FPS_23_976, Attack.EXCERPT_8S, Attack.SPEED_UP_3, Attack.PIP_50, Attack.CAMCORD);
 
     @TempDir
