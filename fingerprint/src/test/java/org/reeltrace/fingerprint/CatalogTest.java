@@ -42,6 +42,42 @@ class CatalogTest {
     }
 
     @Test
+    void anAddThatFailsHalfWayLeavesNoTrace() throws Exception {
+        String db = dir.resolve("c.db").toString();
+        try (Catalog c = Catalog.open(db)) {
+            c.add(TestFingerprints.random(1, 120), "A", "Work A", null);
+        }
+        long[] before = rowCounts(db);
+        // the audio keys are written after the work row and its frame keys: fail there, as a crash would
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = jdbc.createStatement()) {
+            st.execute("CREATE TRIGGER boom BEFORE INSERT ON rt_audio_key BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
+        }
+        try (Catalog c = Catalog.open(db)) {
+            org.junit.jupiter.api.Assertions.assertThrows(FingerprintException.class,
+                    () -> c.add(TestFingerprints.random(2, 120), "B", "Work B", null));
+            assertEquals(1, c.list().size());
+        }
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(rowCounts(db)),
+                "rt_work, rt_frame_key, rt_audio_key rows after the failed add");
+    }
+
+    private static long[] rowCounts(String db) throws Exception {
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = jdbc.createStatement()) {
+            long[] n = new long[3];
+            String[] tables = {"rt_work", "rt_frame_key", "rt_audio_key"};
+            for (int i = 0; i < 3; i++) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
+                    rs.next();
+                    n[i] = rs.getLong(1);
+                }
+            }
+            return n;
+        }
+    }
+
+    @Test
     void aWorkIdNamesOneSource() throws Exception {
         try (Catalog c = Catalog.open(dir.resolve("c.db").toString())) {
             c.add(TestFingerprints.random(1, 30), "X", null, null);
