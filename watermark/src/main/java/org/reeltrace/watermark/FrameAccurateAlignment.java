@@ -78,6 +78,7 @@ final class FrameAccurateAlignment {
                 targets.add(new double[] {sus.times().get(chosen.get(slot)) + coarse + (j - steps) * CANDIDATE_STEP, slot, j});
             }
         }
+        targets.removeIf(t -> t[0] < 0);
         targets.sort((x, y) -> Double.compare(x[0], y[0]));
         float[][][] ref = new float[candidates][chosen.size()][];
         int rw;
@@ -85,16 +86,9 @@ final class FrameAccurateAlignment {
         try (WorkingClip r = WorkingClip.open(reference)) {
             rw = r.width;
             rh = r.height;
-            for (double[] t : targets) {
-                if (t[0] < 0) {
-                    continue;
-                }
-                r.seekNear(t[0] - 1);
-                float[] rp = r.at(t[0], null);
-                if (rp == null) {
-                    break;
-                }
-                ref[(int) t[2]][(int) t[1]] = rp.clone();
+            float[][] pictures = r.picturesNear(targets.stream().mapToDouble(t -> t[0]).toArray());
+            for (int k = 0; k < targets.size(); k++) {
+                ref[(int) targets.get(k)[2]][(int) targets.get(k)[1]] = pictures[k];
             }
         }
         double best = Double.NEGATIVE_INFINITY;
@@ -152,12 +146,10 @@ final class FrameAccurateAlignment {
         try (WorkingClip r = WorkingClip.open(reference)) {
             rw = r.width;
             rh = r.height;
-            for (int i = 0; i < sus.pictures().size(); i++) {
-                double t = sus.times().get(i) + offset;
-                r.seekNear(t - 1);
-                float[] rp = r.at(t, null);
-                if (rp != null) {
-                    ref.add(rp.clone());
+            float[][] pictures = r.picturesNear(sus.times().stream().mapToDouble(t -> t + offset).toArray());
+            for (int i = 0; i < pictures.length; i++) {
+                if (pictures[i] != null) {
+                    ref.add(pictures[i]);
                     kept.add(sus.pictures().get(i));
                 }
             }

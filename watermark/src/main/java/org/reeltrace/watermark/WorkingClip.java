@@ -97,6 +97,23 @@ final class WorkingClip implements AutoCloseable {
         ended = false;
     }
 
+    /**
+     * Copies of the pictures nearest each of {@code times} (ascending), seeking over long gaps;
+     * null from the first time past the end on.
+     */
+    float[][] picturesNear(double[] times) throws WatermarkException {
+        float[][] out = new float[times.length][];
+        for (int i = 0; i < times.length; i++) {
+            seekNear(times[i] - 1);
+            float[] p = at(times[i], null);
+            if (p == null) {
+                break;
+            }
+            out[i] = p.clone();
+        }
+        return out;
+    }
+
     double time() {
         return lastTime;
     }
