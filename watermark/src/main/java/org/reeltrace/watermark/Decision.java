@@ -16,7 +16,15 @@ final class Decision {
     }
 
     static Analysis analyse(List<double[]> softs, String mode) {
-        int hypotheses = softs.size();
+        return analyse(softs, mode, 0);
+    }
+
+    /**
+     * As {@link #analyse(List, String)}, with {@code earlierHypotheses} decoded before on the same
+     * suspect (early checks of blind detection): they count in the false-positive probability.
+     */
+    static Analysis analyse(List<double[]> softs, String mode, int earlierHypotheses) {
+        int hypotheses = softs.size() + earlierHypotheses;
         PayloadCodec.Decoded best = null;
         double[] bestSoft = null;
         double bestCosine = Double.NEGATIVE_INFINITY;

@@ -16,10 +16,18 @@ public final class WatermarkDetector {
     private WatermarkDetector() {
     }
 
-    /** Blind detection: accumulate the residual over all pictures, synchronise on the tile, decode. */
+    /**
+     * Blind detection: accumulate the residual picture by picture, synchronise on the tile, decode;
+     * stops early once a payload is beyond doubt ({@link BlindEarlyStop}).
+     */
     public static Detection detect(Path suspect, WatermarkKey key) throws WatermarkException {
-        ResidualAccumulator acc = accumulate(suspect);
-        return decideBlind(acc, new TilePattern(key));
+        TilePattern tile = new TilePattern(key);
+        BlindEarlyStop stop = new BlindEarlyStop(tile);
+        ResidualAccumulator acc = accumulate(suspect, stop::enough);
+        if (stop.detection() != null) {
+            return stop.detection();
+        }
+        return Decision.analyse(blindSoft(acc, tile), "blind", stop.hypothesesTried()).detection();
     }
 
     /** Blind detection plus the soft values it decided on (tests measure bit error rates with them). */
@@ -48,8 +56,18 @@ public final class WatermarkDetector {
         return softs;
     }
 
-    /** The summed residual of a video or a still at working resolution. */
+    /** The summed residual of a video or a still at working resolution, every picture read. */
     static ResidualAccumulator accumulate(Path suspect) throws WatermarkException {
+        return accumulate(suspect, acc -> false);
+    }
+
+    /** Decides after each picture whether the reading may stop. */
+    interface StopRule {
+        boolean enough(ResidualAccumulator acc);
+    }
+
+    /** The summed residual at working resolution, read until the end or until {@code stop} says so. */
+    static ResidualAccumulator accumulate(Path suspect, StopRule stop) throws WatermarkException {
         WatermarkEmbedder.requireInput(suspect);
         if (OutputFiles.isStill(suspect)) {
             BufferedImage img = StillImages.read(suspect);
@@ -73,13 +91,21 @@ public final class WatermarkDetector {
                 int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
                 if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
                     ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
-                    opening.forEach(p -> acc.add(p, null));
+                    for (float[] p : opening) {
+                        acc.add(p, null);
+                        if (stop.enough(acc)) {
+                            return acc;
+                        }
+                    }
                     while ((f = reader.next()) != null) {
                         acc.add(WorkingFrame.toFloat(f.pixels()), null);
+                        if (stop.enough(acc)) {
+                            break;
+                        }
                     }
                     return acc;
                 }
-                return accumulateInside(suspect, size, box);
+                return accumulateInside(suspect, size, box, stop);
             }
         } catch (MediaException e) {
             throw Errors.from(e);
@@ -94,7 +120,8 @@ public final class WatermarkDetector {
      * the working resolution by its own shorter side, and accumulate only that area (the mark
      * scaled with the picture, so the tile period is nominal again).
      */
-    private static ResidualAccumulator accumulateInside(Path suspect, int[] size, int[] box) throws MediaException {
+    private static ResidualAccumulator accumulateInside(Path suspect, int[] size, int[] box, StopRule stop)
+            throws MediaException {
         // contentBox shaved one blended line off each bar: the picture itself is that much larger
         double boxW = box[2] - box[0] + (box[0] > 0 ? 1 : 0) + (box[2] < size[0] ? 1 : 0);
         double boxH = box[3] - box[1] + (box[1] > 0 ? 1 : 0) + (box[3] < size[1] ? 1 : 0);
@@ -121,6 +148,9 @@ public final class WatermarkDetector {
                     }
                 }
                 acc.add(inside, null);
+                if (stop.enough(acc)) {
+                    break;
+                }
             }
         }
         return acc;
