@@ -58,8 +58,17 @@ final class LumaMarker {
         field = TilePattern.field(scaled, width, height);
     }
 
-    /** Marks {@code luma} in place with per-pixel {@code strength}. */
+    /** Marks {@code luma} in place with per-pixel {@code strength} (a still: no temporal carrier). */
     void mark(byte[] luma, float[] strength) {
+        mark(luma, strength, 1f);
+    }
+
+    /**
+     * Marks {@code luma} in place with per-pixel {@code strength} times {@code carrier} (the
+     * {@link TemporalCarrier} of a video picture). The distortion budget is judged on the mark at
+     * full carrier, so the carrier alone never changes the budget scale.
+     */
+    void mark(byte[] luma, float[] strength, float carrier) {
         int n = width * height;
         double ss = 0;
         for (int i = 0; i < n; i += 3) {
@@ -72,7 +81,7 @@ final class LumaMarker {
         if (Math.abs(wanted - budgetScale) > 0.1f * budgetScale || wanted < budgetScale * 0.97f) {
             budgetScale = wanted;
         }
-        float a = amplitude * budgetScale;
+        float a = amplitude * budgetScale * carrier;
         for (int i = 0; i < n; i++) {
             float delta = a * strength[i] * field[i];
             int v = (luma[i] & 0xff) + (int) Math.floor(delta + dither[i]);

@@ -92,13 +92,15 @@ public final class WatermarkEmbedder {
         }
     }
 
-    /** Computes the mask once per picture and marks each output with its own payload. */
+    /**
+     * Computes the mask once per picture and marks each output with its own payload, reversing
+     * with the {@link TemporalCarrier} at the picture's time.
+     */
     private static final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
         private final TilePattern tile;
         private final List<Long> payloads;
         private PerceptualMask mask;
         private LumaMarker[] markers;
-        private InterferenceCanceller canceller;
 
         VideoMarkingFilter(TilePattern tile, List<Long> payloads) {
             this.tile = tile;
@@ -110,24 +112,14 @@ public final class WatermarkEmbedder {
             if (mask == null) {
                 mask = new PerceptualMask(width, height);
                 markers = new LumaMarker[payloads.size()];
-                int[][] codewords = new int[payloads.size()][];
                 for (int k = 0; k < markers.length; k++) {
                     markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
-                    codewords[k] = PayloadCodec.encode(payloads.get(k));
                 }
-                canceller = new InterferenceCanceller(tile, width, height, codewords);
             }
             float[] strength = mask.update(original);
-            if (InterferenceCanceller.measures(index)) {
-                float a = markers[0].effectiveAmplitude();
-                if (canceller.measure(original, strength, a)) {
-                    for (int k = 0; k < markers.length; k++) {
-                        markers[k].setGains(canceller.gains(k));
-                    }
-                }
-            }
+            float carrier = TemporalCarrier.value(seconds);
             for (int k = 0; k < outputs.length; k++) {
-                markers[k].mark(outputs[k], strength);
+                markers[k].mark(outputs[k], strength, carrier);
             }
         }
     }
