@@ -91,44 +91,4 @@ public final class WatermarkEmbedder {
             return false;
         }
     }
-
-    /** Computes the mask once per picture and marks each output with its own payload. */
-    private static final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
-        private final TilePattern tile;
-        private final List<Long> payloads;
-        private PerceptualMask mask;
-        private LumaMarker[] markers;
-        private InterferenceCanceller canceller;
-
-        VideoMarkingFilter(TilePattern tile, List<Long> payloads) {
-            this.tile = tile;
-            this.payloads = payloads;
-        }
-
-        @Override
-        public void frame(long index, double seconds, byte[] original, byte[][] outputs, int width, int height) {
-            if (mask == null) {
-                mask = new PerceptualMask(width, height);
-                markers = new LumaMarker[payloads.size()];
-                int[][] codewords = new int[payloads.size()][];
-                for (int k = 0; k < markers.length; k++) {
-                    markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
-                    codewords[k] = PayloadCodec.encode(payloads.get(k));
-                }
-                canceller = new InterferenceCanceller(tile, width, height, codewords);
-            }
-            float[] strength = mask.update(original);
-            if (InterferenceCanceller.measures(index)) {
-                float a = markers[0].effectiveAmplitude();
-                if (canceller.measure(original, strength, a)) {
-                    for (int k = 0; k < markers.length; k++) {
-                        markers[k].setGains(canceller.gains(k));
-                    }
-                }
-            }
-            for (int k = 0; k < outputs.length; k++) {
-                markers[k].mark(outputs[k], strength);
-            }
-        }
-    }
 }
