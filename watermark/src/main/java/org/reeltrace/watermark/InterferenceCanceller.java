@@ -82,7 +82,7 @@ final class InterferenceCanceller {
      * @return true when the gains changed
      */
     boolean measure(byte[] original, float[] mask, float amplitude) {
-        float[] hostW = WorkingFrame.resample(WorkingFrame.toFloat(original), width, height, workW, workH);
+        float[] hostW = WorkingFrame.resample(original, width, height, workW, workH);
         float[] maskW = WorkingFrame.resample(mask, width, height, workW, workH);
         float[] r = new float[workW * workH];
         residual.highPass(hostW, r);
