@@ -20,6 +20,8 @@ final class PerceptualMask {
     private final float[] strength;
     private final float[] raw;
     private final float[] upper;
+    /** Block row that {@link #upper} and {@link #lower} were interpolated for (-1: none yet). */
+    private int interpolatedRow = -1;
     private final float[] lower;
     private final int[] lapColumns;
     private final int[] gradColumns;
@@ -63,6 +65,23 @@ final class PerceptualMask {
 
     /** Strength per pixel for this frame (the returned array is reused). */
     float[] update(byte[] luma) {
+        analyse(luma);
+        return strength();
+    }
+
+    /** The strength of every pixel of the last picture analysed (the returned array is reused). */
+    float[] strength() {
+        for (int y = 0; y < height; y++) {
+            row(y, strength, y * width);
+        }
+        return strength;
+    }
+
+    /**
+     * Updates the block map for this picture; {@link #row} then gives the strength row by row
+     * (the marker needs no full-size strength plane).
+     */
+    void analyse(byte[] luma) {
         double cut = havePrevious ? meanAbsDiff(luma) : 1e9;
         boolean sceneCut = cut > 25;
         boolean moving = havePrevious && !sceneCut;
@@ -134,8 +153,7 @@ final class PerceptualMask {
         System.arraycopy(blocks, 0, smooth, 0, blocks.length);
         System.arraycopy(luma, 0, previous, 0, luma.length);
         havePrevious = true;
-        interpolate();
-        return strength;
+        interpolatedRow = -1;
     }
 
     /**
@@ -210,24 +228,21 @@ final class PerceptualMask {
         return sum / (double) n;
     }
 
-    private void interpolate() {
+    /** Strength of pixel row {@code y} into {@code into[offset ..]}: bilinear between the blocks. */
+    void row(int y, float[] into, int offset) {
         // rows between the same two block rows share the horizontal interpolation: do it once
-        int cached = -1;
-        for (int y = 0; y < height; y++) {
-            int y0 = rowLow[y];
-            if (y0 != cached) {
-                int y1 = Math.min(bh - 1, y0 + 1);
-                horizontal(y0 * bw, upper);
-                horizontal(y1 * bw, lower);
-                cached = y0;
-            }
-            float fy = rowFraction[y];
-            int row = y * width;
-            float[] a = upper;
-            float[] b = lower;
-            for (int x = 0; x < width; x++) {
-                strength[row + x] = a[x] + (b[x] - a[x]) * fy;
-            }
+        int y0 = rowLow[y];
+        if (y0 != interpolatedRow) {
+            int y1 = Math.min(bh - 1, y0 + 1);
+            horizontal(y0 * bw, upper);
+            horizontal(y1 * bw, lower);
+            interpolatedRow = y0;
+        }
+        float fy = rowFraction[y];
+        float[] a = upper;
+        float[] b = lower;
+        for (int x = 0; x < width; x++) {
+            into[offset + x] = a[x] + (b[x] - a[x]) * fy;
         }
     }
 

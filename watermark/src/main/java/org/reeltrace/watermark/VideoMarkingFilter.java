@@ -34,11 +34,11 @@ final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
             canceller = new InterferenceCanceller(tile, width, height, codewords);
         }
         long t0 = System.nanoTime();
-        float[] strength = mask.update(original);
+        mask.analyse(original);
         long t1 = System.nanoTime();
         if (InterferenceCanceller.measures(index)) {
             float a = markers[0].effectiveAmplitude();
-            if (canceller.measure(original, strength, a)) {
+            if (canceller.measure(original, mask.strength(), a)) {
                 for (int k = 0; k < markers.length; k++) {
                     markers[k].setGains(canceller.gains(k));
                 }
@@ -46,7 +46,7 @@ final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
         }
         long t2 = System.nanoTime();
         for (int k = 0; k < outputs.length; k++) {
-            markers[k].mark(outputs[k], strength);
+            markers[k].mark(outputs[k], mask);
         }
         long t3 = System.nanoTime();
         nanos[0] += t1 - t0;
