@@ -34,11 +34,25 @@ public final class EmbedStageTimings {
             byte[][] outputs = {new byte[w * h]};
             CRC32 crc = new CRC32();
             long t0 = System.nanoTime();
+            long tGroup = t0;
+            StringBuilder groups = new StringBuilder();
+            long[] last = new long[3];
             for (int i = 0; i < pictures.size(); i++) {
                 byte[] original = pictures.get(i);
                 System.arraycopy(original, 0, outputs[0], 0, original.length);
                 stages.frame(i, i / 25.0, original, outputs, w, h);
                 crc.update(outputs[0]);
+                if (pass == 0 && (i + 1) % 25 == 0) {
+                    long now = System.nanoTime();
+                    long[] g = stages.nanos();
+                    groups.append(String.format(" %.0f(%.0f/%.0f/%.0f)", (now - tGroup) / 1e6 / 25, (g[0] - last[0]) / 1e6 / 25,
+                            (g[1] - last[1]) / 1e6 / 25, (g[2] - last[2]) / 1e6 / 25));
+                    last = g;
+                    tGroup = now;
+                }
+            }
+            if (pass == 0) {
+                System.out.println("pass 0, ms per picture by groups of 25 pictures, total(mask/measure/mark) (JIT warm-up):" + groups);
             }
             double total = (System.nanoTime() - t0) / 1e6 / pictures.size();
             long[] ns = stages.nanos();
