@@ -44,9 +44,6 @@ final class LumaMarker {
     }
 
     private float budgetScale = 1;
-    private long fieldVersion;
-    private long budgetFieldVersion = -1;
-    private long budgetMaskVersion = -1;
     private final int[] bitOf;
 
     /** Amplitude per unit of field and mask as the next picture will get it. */
@@ -60,18 +57,17 @@ final class LumaMarker {
         for (int k = 0; k < chips.length; k++) {
             scaled[k] = chips[k] * gains[bitOf[k]];
         }
-        field = TilePattern.field(scaled, width, height, field);
-        fieldVersion++;
+        field = TilePattern.field(scaled, width, height);
     }
 
     /** Marks {@code luma} in place with per-pixel {@code strength}. */
     void mark(byte[] luma, float[] strength) {
-        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width), -1);
+        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width));
     }
 
     /** Marks {@code luma} in place with the strength of the mask's last picture. */
     void mark(byte[] luma, PerceptualMask mask) {
-        mark(luma, (y, into) -> mask.row(y, into, 0), mask.analyses());
+        mark(luma, (y, into) -> mask.row(y, into, 0));
     }
 
     /** Gives the strength of one pixel row. */
@@ -80,22 +76,7 @@ final class LumaMarker {
     }
 
     /** Row by row, so the strength never exists as a full-size plane (two passes: budget, then mark). */
-    private void mark(byte[] luma, StrengthRows rows, long maskVersion) {
-        float[] s = strengthRow;
-        if (maskVersion < 0 || maskVersion != budgetMaskVersion || fieldVersion != budgetFieldVersion) {
-            updateBudget(rows);
-            budgetMaskVersion = maskVersion;
-            budgetFieldVersion = fieldVersion;
-        } // else: same strength and field as the last picture, so the same budget decision (a no-op)
-        float a = amplitude * budgetScale;
-        for (int y = 0; y < height; y++) {
-            rows.row(y, s);
-            addRow(luma, y * width, s, a);
-        }
-    }
-
-    /** Scales the mark down when its RMS over every 3rd pixel would exceed {@link #MAX_RMS}. */
-    private void updateBudget(StrengthRows rows) {
+    private void mark(byte[] luma, StrengthRows rows) {
         float[] s = strengthRow;
         double ss = 0;
         int count = 0;
@@ -114,6 +95,11 @@ final class LumaMarker {
         // change the scale only on real changes, so a steady scene keeps an identical mark
         if (Math.abs(wanted - budgetScale) > 0.1f * budgetScale || wanted < budgetScale * 0.97f) {
             budgetScale = wanted;
+        }
+        float a = amplitude * budgetScale;
+        for (int y = 0; y < height; y++) {
+            rows.row(y, s);
+            addRow(luma, y * width, s, a);
         }
     }
 

@@ -17,10 +17,6 @@ final class PerceptualMask {
     private final float[] smooth;
     private final byte[] previous;
     private boolean havePrevious;
-    private final int analyseEvery;
-    /** Pictures seen since the last one analysed. */
-    private int picturesSince;
-    private long analyses;
     private final float[] strength;
     private final float[] raw;
     private final float[] upper;
@@ -39,16 +35,6 @@ final class PerceptualMask {
     private long pictures;
 
     PerceptualMask(int width, int height) {
-        this(width, height, 1);
-    }
-
-    /**
-     * @param analyseEvery analyse every n-th picture only (and every scene cut); the pictures in
-     *                     between keep the block map: the mask is held in time anyway, and a
-     *                     picture's worth of lag in 8x8 blocks smoothed over 3x3 is not visible
-     */
-    PerceptualMask(int width, int height, int analyseEvery) {
-        this.analyseEvery = analyseEvery;
         this.width = width;
         this.height = height;
         this.bw = (width + B - 1) / B;
@@ -98,13 +84,6 @@ final class PerceptualMask {
     void analyse(byte[] luma) {
         double cut = havePrevious ? meanAbsDiff(luma) : 1e9;
         boolean sceneCut = cut > 25;
-        picturesSince++;
-        if (havePrevious && !sceneCut && picturesSince < analyseEvery) {
-            return; // keep the block map of the last picture analysed
-        }
-        int gap = picturesSince;
-        picturesSince = 0;
-        analyses++;
         boolean moving = havePrevious && !sceneCut;
         pictures++;
         for (int by = 0; by < bh; by++) {
@@ -131,8 +110,7 @@ final class PerceptualMask {
                     }
                     double lap = lapSum / (double) n;
                     double grad = gradSum / (double) n;
-                    // motion per picture, also when the last picture analysed is further back
-                    double motion = motionSum / (double) n / gap;
+                    double motion = motionSum / (double) n;
                     double lum = lumSum / (double) n;
                     // texture: Laplacian energy; an isolated edge has large gradient but little Laplacian
                     double texture = Math.min(1.0, lap / 24.0);
@@ -248,11 +226,6 @@ final class PerceptualMask {
             n++;
         }
         return sum / (double) n;
-    }
-
-    /** Pictures analysed so far: the block map (and so every {@link #row}) changes only when this does. */
-    long analyses() {
-        return analyses;
     }
 
     /** Strength of pixel row {@code y} into {@code into[offset ..]}: bilinear between the blocks. */

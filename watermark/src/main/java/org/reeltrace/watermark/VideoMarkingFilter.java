@@ -9,8 +9,6 @@ import java.util.List;
  * spent in each stage (mask, informed measurement, marking) for bench/watermark/stages.sh.
  */
 final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
-    /** The mask analyses every 2nd picture (and every scene cut): half its cost, see PerceptualMask. */
-    static final int ANALYSE_EVERY = 2;
     private final TilePattern tile;
     private final List<Long> payloads;
     private PerceptualMask mask;
@@ -26,7 +24,7 @@ final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
     @Override
     public void frame(long index, double seconds, byte[] original, byte[][] outputs, int width, int height) {
         if (mask == null) {
-            mask = new PerceptualMask(width, height, ANALYSE_EVERY);
+            mask = new PerceptualMask(width, height);
             markers = new LumaMarker[payloads.size()];
             int[][] codewords = new int[payloads.size()][];
             for (int k = 0; k < markers.length; k++) {

@@ -34,35 +34,6 @@ class PerceptualMaskTest {
         }
     }
 
-    @Test
-    void analysingEverySecondPictureHoldsTheMapBetweenAndReanalysesOnSceneCuts() {
-        int w = 64;
-        int h = 48;
-        SplittableRandom random = new SplittableRandom(11);
-        PerceptualMask mask = new PerceptualMask(w, h, 2);
-        byte[] first = texture(w, h, random);
-        float[] a = mask.update(first).clone();
-        byte[] second = first.clone();
-        for (int i = 0; i < second.length; i += 2) {
-            second[i] = (byte) Math.min(255, (second[i] & 0xff) + 9);
-        }
-        assertArrayEquals(a, mask.update(second), 0f, "the picture between two analyses keeps the map");
-        mask.update(first); // analysed: the 2nd picture after the last analysis
-        long sum = 0;
-        for (byte v : first) {
-            sum += v & 0xff;
-        }
-        byte[] cut = new byte[w * h]; // flat, far from the picture's mean: a scene cut
-        java.util.Arrays.fill(cut, (byte) (sum / first.length > 128 ? 0 : 255));
-        float[] afterCut = mask.update(cut).clone(); // the 1st picture after an analysis, analysed for the cut
-        assertArrayEquals(new PerceptualMask(w, h).update(cut), afterCut, 0f, "a cut resets the map at once");
-        byte[] afterThat = cut.clone();
-        for (int i = 0; i < afterThat.length; i += 3) {
-            afterThat[i] = (byte) ((afterThat[i] & 0xff) == 0 ? 12 : 243); // texture, but no cut
-        }
-        assertArrayEquals(afterCut, mask.update(afterThat), 0f, "the picture after the cut is not analysed");
-    }
-
     private static byte[] texture(int w, int h, SplittableRandom random) {
         byte[] p = new byte[w * h];
         int base = random.nextInt(0, 256);
