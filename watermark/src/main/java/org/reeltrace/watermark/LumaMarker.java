@@ -57,7 +57,7 @@ final class LumaMarker {
         for (int k = 0; k < chips.length; k++) {
             scaled[k] = chips[k] * gains[bitOf[k]];
         }
-        field = TilePattern.field(scaled, width, height);
+        field = TilePattern.field(scaled, width, height, field);
     }
 
     /** Marks {@code luma} in place with per-pixel {@code strength}. */
