@@ -12,7 +12,11 @@ package org.reeltrace.watermark;
  * static between updates and never flickers.
  */
 final class InterferenceCanceller {
-    /** Pictures between two measurements (the controller acts on a sample of pictures). */
+    /**
+     * Pictures between two measurements (the controller acts on a sample of pictures). Measuring
+     * every 8th picture only (same gain cadence) halved this cost but moved chaplin's SSIM from
+     * 0.99130 to 0.99125: kept at 4.
+     */
     static final int MEASURE_EVERY = 4;
     /** Measurements between two gain updates. */
     private static final int UPDATE_EVERY = 2;
@@ -77,7 +81,7 @@ final class InterferenceCanceller {
      * @return true when the gains changed
      */
     boolean measure(byte[] original, float[] mask, float amplitude) {
-        float[] hostW = WorkingFrame.resample(WorkingFrame.toFloat(original), width, height, workW, workH);
+        float[] hostW = WorkingFrame.resample(original, width, height, workW, workH);
         float[] maskW = WorkingFrame.resample(mask, width, height, workW, workH);
         float[] r = new float[workW * workH];
         residual.highPass(hostW, r);

@@ -22,6 +22,7 @@ final class LumaMarker {
     private final float[] chips;
     private float[] field;
     private final float[] dither;
+    private final float[] strengthRow;
 
     private final float amplitude;
 
@@ -34,6 +35,7 @@ final class LumaMarker {
         this.bitOf = tile.bitOf;
         this.field = TilePattern.field(chips, width, height);
         this.dither = new float[width * height];
+        this.strengthRow = new float[width];
         for (int i = 0; i < dither.length; i++) {
             long h = (i + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 31;
@@ -55,37 +57,63 @@ final class LumaMarker {
         for (int k = 0; k < chips.length; k++) {
             scaled[k] = chips[k] * gains[bitOf[k]];
         }
-        field = TilePattern.field(scaled, width, height);
+        field = TilePattern.field(scaled, width, height, field);
     }
 
     /** Marks {@code luma} in place with per-pixel {@code strength} (a still: no temporal carrier). */
     void mark(byte[] luma, float[] strength) {
-        mark(luma, strength, 1f);
+        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width), 1f);
     }
 
     /**
-     * Marks {@code luma} in place with per-pixel {@code strength} times {@code carrier} (the
-     * {@link TemporalCarrier} of a video picture). The distortion budget is judged on the mark at
-     * full carrier, so the carrier alone never changes the budget scale.
+     * Marks {@code luma} in place with the strength of the mask's last picture times
+     * {@code carrier} (the {@link TemporalCarrier} of a video picture). The distortion budget is
+     * judged on the mark at full carrier, so the carrier alone never changes the budget scale.
      */
-    void mark(byte[] luma, float[] strength, float carrier) {
-        int n = width * height;
+    void mark(byte[] luma, PerceptualMask mask, float carrier) {
+        mark(luma, (y, into) -> mask.row(y, into, 0), carrier);
+    }
+
+    /** Gives the strength of one pixel row. */
+    interface StrengthRows {
+        void row(int y, float[] into);
+    }
+
+    /** Row by row, so the strength never exists as a full-size plane (two passes: budget, then mark). */
+    private void mark(byte[] luma, StrengthRows rows, float carrier) {
+        float[] s = strengthRow;
         double ss = 0;
-        for (int i = 0; i < n; i += 3) {
-            float d = strength[i] * field[i];
-            ss += d * d;
+        int count = 0;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            rows.row(y, s);
+            // every 3rd pixel of the picture, in raster order
+            for (int x = Math.floorMod(-row, 3); x < width; x += 3) {
+                float d = s[x] * field[row + x];
+                ss += d * d;
+                count++;
+            }
         }
-        double rms = amplitude * Math.sqrt(ss / ((n + 2) / 3));
+        double rms = amplitude * Math.sqrt(ss / count);
         float wanted = rms > MAX_RMS ? (float) (MAX_RMS / rms) : 1f;
         // change the scale only on real changes, so a steady scene keeps an identical mark
         if (Math.abs(wanted - budgetScale) > 0.1f * budgetScale || wanted < budgetScale * 0.97f) {
             budgetScale = wanted;
         }
         float a = amplitude * budgetScale * carrier;
-        for (int i = 0; i < n; i++) {
-            float delta = a * strength[i] * field[i];
-            int v = (luma[i] & 0xff) + (int) Math.floor(delta + dither[i]);
-            luma[i] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+        for (int y = 0; y < height; y++) {
+            rows.row(y, s);
+            addRow(luma, y * width, s, a);
+        }
+    }
+
+    private void addRow(byte[] luma, int row, float[] s, float a) {
+        float[] f = field;
+        float[] dth = dither;
+        for (int x = 0; x < width; x++) {
+            float delta = a * s[x] * f[row + x];
+            int v = (luma[row + x] & 0xff) + (int) Math.floor(delta + dth[row + x]);
+            luma[row + x] = (byte) (v < 0 ? 0 : Math.min(v, 255));
         }
     }
 }

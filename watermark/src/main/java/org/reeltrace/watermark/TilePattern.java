@@ -56,29 +56,37 @@ final class TilePattern {
      * interpolates the chips around ((x + 0.5) / cell - 0.5, (y + 0.5) / cell - 0.5).
      */
     static float[] field(float[] chips, int width, int height) {
+        return field(chips, width, height, new float[width * height]);
+    }
+
+    /** {@link #field(float[], int, int)} written into {@code out} (returned). */
+    static float[] field(float[] chips, int width, int height, float[] out) {
         double cell = cellSize(width, height);
-        float[] out = new float[width * height];
-        int[] x0 = new int[width];
+        int[] c0 = new int[width];
+        int[] c1 = new int[width];
         float[] fx = new float[width];
         for (int x = 0; x < width; x++) {
             double u = (x + 0.5) / cell - 0.5;
             int ui = (int) Math.floor(u);
-            x0[x] = ui;
+            c0[x] = Math.floorMod(ui, SIDE);
+            c1[x] = Math.floorMod(ui + 1, SIDE);
             fx[x] = (float) (u - ui);
         }
+        float[] a = new float[width];
+        float[] b = new float[width];
         for (int y = 0; y < height; y++) {
             double v = (y + 0.5) / cell - 0.5;
             int vi = (int) Math.floor(v);
             float fy = (float) (v - vi);
             int r0 = Math.floorMod(vi, SIDE) * SIDE;
             int r1 = Math.floorMod(vi + 1, SIDE) * SIDE;
+            for (int x = 0; x < width; x++) {
+                a[x] = chips[r0 + c0[x]] + (chips[r0 + c1[x]] - chips[r0 + c0[x]]) * fx[x];
+                b[x] = chips[r1 + c0[x]] + (chips[r1 + c1[x]] - chips[r1 + c0[x]]) * fx[x];
+            }
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                int c0 = Math.floorMod(x0[x], SIDE);
-                int c1 = Math.floorMod(x0[x] + 1, SIDE);
-                float a = chips[r0 + c0] + (chips[r0 + c1] - chips[r0 + c0]) * fx[x];
-                float b = chips[r1 + c0] + (chips[r1 + c1] - chips[r1 + c0]) * fx[x];
-                out[row + x] = a + (b - a) * fy;
+                out[row + x] = a[x] + (b[x] - a[x]) * fy;
             }
         }
         return out;

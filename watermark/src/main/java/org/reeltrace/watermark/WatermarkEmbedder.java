@@ -66,6 +66,12 @@ public final class WatermarkEmbedder {
             temps.forEach(OutputFiles::deleteQuietly);
             throw e;
         }
+        if (Boolean.getBoolean("reeltrace.embedStages")) {
+            // bench/watermark: where the embedder's own time went, per picture
+            long[] ns = filter.nanos();
+            System.err.printf("embed stages over %d pictures: mask %.2f, marking %.2f ms per picture%n",
+                    r.frames(), ns[0] / 1e6 / r.frames(), ns[1] / 1e6 / r.frames());
+        }
         List<EmbedResult> results = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             OutputFiles.moveIntoPlace(temps.get(k), targets.get(k));
@@ -89,38 +95,6 @@ public final class WatermarkEmbedder {
             return Files.isSameFile(a, b);
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    /**
-     * Computes the mask once per picture and marks each output with its own payload, reversing
-     * with the {@link TemporalCarrier} at the picture's time.
-     */
-    private static final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
-        private final TilePattern tile;
-        private final List<Long> payloads;
-        private PerceptualMask mask;
-        private LumaMarker[] markers;
-
-        VideoMarkingFilter(TilePattern tile, List<Long> payloads) {
-            this.tile = tile;
-            this.payloads = payloads;
-        }
-
-        @Override
-        public void frame(long index, double seconds, byte[] original, byte[][] outputs, int width, int height) {
-            if (mask == null) {
-                mask = new PerceptualMask(width, height);
-                markers = new LumaMarker[payloads.size()];
-                for (int k = 0; k < markers.length; k++) {
-                    markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
-                }
-            }
-            float[] strength = mask.update(original);
-            float carrier = TemporalCarrier.value(seconds);
-            for (int k = 0; k < outputs.length; k++) {
-                markers[k].mark(outputs[k], strength, carrier);
-            }
         }
     }
 }

@@ -36,22 +36,21 @@ final class WorkingFrame {
     static float[] resample(float[] src, int w, int h, int ow, int oh) {
         float[] out = new float[ow * oh];
         if (ow <= w && oh <= h) {
-            float[] count = new float[ow * oh];
-            int[] bx = new int[w];
-            for (int x = 0; x < w; x++) {
-                bx[x] = Math.min(ow - 1, (int) ((x + 0.5) * ow / w));
-            }
+            int[] start = binStarts(w, ow);
+            int[] rowBin = bins(h, oh);
             for (int y = 0; y < h; y++) {
-                int by = Math.min(oh - 1, (int) ((y + 0.5) * oh / h)) * ow;
+                int by = rowBin[y] * ow;
                 int row = y * w;
-                for (int x = 0; x < w; x++) {
-                    out[by + bx[x]] += src[row + x];
-                    count[by + bx[x]]++;
+                for (int ox = 0; ox < ow; ox++) {
+                    // the pixels of one output column are consecutive: sum them in a register, in order
+                    float t = out[by + ox];
+                    for (int x = start[ox]; x < start[ox + 1]; x++) {
+                        t += src[row + x];
+                    }
+                    out[by + ox] = t;
                 }
             }
-            for (int i = 0; i < out.length; i++) {
-                out[i] = count[i] == 0 ? 0 : out[i] / count[i];
-            }
+            divideByCounts(out, start, rowBin, ow, oh);
             return out;
         }
         for (int y = 0; y < oh; y++) {
@@ -62,6 +61,86 @@ final class WorkingFrame {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code resample(toFloat(luma), ...)} without the full-size float copy: the sums of 8-bit
+     * values are exact integers either way, so the result is the same.
+     */
+    static float[] resample(byte[] luma, int w, int h, int ow, int oh) {
+        if (ow > w || oh > h) {
+            return resample(toFloat(luma), w, h, ow, oh);
+        }
+        int[] start = binStarts(w, ow);
+        int[] rowBin = bins(h, oh);
+        int[] sums = new int[ow * oh];
+        int[] column = new int[w];
+        for (int y = 0; y < h; ) {
+            // add up the source rows of one output row per column (a vectorised loop), then the columns
+            int oy = rowBin[y];
+            java.util.Arrays.fill(column, 0);
+            for (; y < h && rowBin[y] == oy; y++) {
+                addRow(luma, y * w, column, w);
+            }
+            int by = oy * ow;
+            for (int ox = 0; ox < ow; ox++) {
+                int t = 0;
+                for (int x = start[ox]; x < start[ox + 1]; x++) {
+                    t += column[x];
+                }
+                sums[by + ox] += t;
+            }
+        }
+        float[] out = new float[ow * oh];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sums[i];
+        }
+        divideByCounts(out, start, rowBin, ow, oh);
+        return out;
+    }
+
+    private static void addRow(byte[] luma, int offset, int[] into, int n) {
+        for (int x = 0; x < n; x++) {
+            into[x] += luma[offset + x] & 0xff;
+        }
+    }
+
+    /** Output cell of each of n input positions when n shrinks to on. */
+    private static int[] bins(int n, int on) {
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = Math.min(on - 1, (int) ((i + 0.5) * on / n));
+        }
+        return b;
+    }
+
+    /** First input position of each output cell (cells take consecutive positions), plus n at the end. */
+    private static int[] binStarts(int n, int on) {
+        int[] b = bins(n, on);
+        int[] start = new int[on + 1];
+        int i = 0;
+        for (int o = 0; o < on; o++) {
+            while (i < n && b[i] < o) {
+                i++;
+            }
+            start[o] = i;
+        }
+        start[on] = n;
+        return start;
+    }
+
+    private static void divideByCounts(float[] sums, int[] start, int[] rowBin, int ow, int oh) {
+        int[] rows = new int[oh];
+        for (int b : rowBin) {
+            rows[b]++;
+        }
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                float count = (float) rows[oy] * (start[ox + 1] - start[ox]);
+                int i = oy * ow + ox;
+                sums[i] = count == 0 ? 0 : sums[i] / count;
+            }
+        }
     }
 
     static double bilinear(float[] img, int w, int h, double x, double y) {
