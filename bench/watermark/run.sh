@@ -37,7 +37,7 @@ UNMARKED=$(t $RT -q watermark detect "$CLIP" --key "$KEY")
 INFORMED=$(t $RT -q watermark detect "$WORK/marked.mp4" --key "$KEY" --reference "$CLIP")
 $JAVA -jar "$JAR" --json watermark detect "$WORK/marked.mp4" --key "$KEY" | cut -c1-160
 printf '| step | seconds | per frame ms | x real time |\n|---|---|---|---|\n'
-for row in "decode only (ffmpeg, floor):$DEC" "plain re-encode (ffmpeg libx264 crf18 medium):$PLAIN" "watermark embed (reeltrace, same settings):$EMBED" "blind detect, marked copy (reeltrace):$BLIND" "blind detect, marked copy, again (reeltrace):$BLIND2" "blind detect, unmarked clip: read whole (reeltrace):$UNMARKED" "informed detect (reeltrace):$INFORMED"; do
+for row in "decode only (ffmpeg, floor):$DEC" "plain re-encode (ffmpeg libx264 crf18 medium):$PLAIN" "watermark embed (reeltrace, same settings):$EMBED" "blind detect, marked copy (reeltrace):$BLIND" "blind detect, marked copy, again (reeltrace):$BLIND2" "blind detect, unmarked clip, read whole (reeltrace):$UNMARKED" "informed detect (reeltrace):$INFORMED"; do
   name=${row%%:*}; s=${row##*:}
   printf '| %s | %.2f | %.1f | %.1f |\n' "$name" "$s" "$(echo "$s*1000/$FRAMES" | bc -l)" "$(echo "$DUR/$s" | bc -l)"
 done
