@@ -1,11 +1,12 @@
 package org.reeltrace.watermark;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lets blind detection stop reading once the evidence is beyond doubt. After 48, 96, 192, ...
+ * Lets blind detection stop reading once the evidence is beyond doubt. After 24, 48, 96, ...
  * pictures the accumulated residual is decoded at the nominal period (shift (0, 0) and the best
- * shift, both carrier signs; the scale search is left to the full read); a payload that checks with a
+ * shift; the scale search is left to the full read); a payload that checks with a
  * false-positive probability of at most {@link #STOP_FP}, counting every hypothesis tried so far,
  * ends the reading. Every ~10 s carries the whole payload, so a marked film is identified from
  * its first seconds instead of being decoded to the end; an unmarked or weak copy is read whole.
@@ -13,7 +14,7 @@ import java.util.List;
 final class BlindEarlyStop {
     /** Far below the decision's own bar (about 3e-12 at the threshold): a stop is never a guess. */
     static final double STOP_FP = 1e-15;
-    private static final int FIRST_CHECK = 48;
+    private static final int FIRST_CHECK = 24;
     private final TilePattern tile;
     private int nextCheck = FIRST_CHECK;
     private int hypothesesTried;
@@ -29,7 +30,10 @@ final class BlindEarlyStop {
             return false;
         }
         nextCheck = 2 * acc.pictures;
-        List<double[]> softs = WatermarkDetector.softs(acc, tile, false);
+        List<double[]> softs = new ArrayList<>();
+        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, false)) {
+            softs.add(c.soft());
+        }
         hypothesesTried += softs.size();
         Detection d = Decision.analyse(softs, "blind", hypothesesTried - softs.size()).detection();
         if (d.found() && d.falsePositiveProbability() <= STOP_FP) {

@@ -9,8 +9,7 @@ import java.util.List;
  * Informed detection: align the suspect with the original in time (fingerprints) and space
  * (crop, scale, letterbox), subtract the original picture (after a per-picture gain/offset fit
  * for brightness and contrast changes) and correlate what is left, in the original's pattern
- * coordinates where the tile's position is known exactly. Pictures are weighted by the temporal
- * carrier at the original's time, which is where the embedder put it.
+ * coordinates where the tile's position is known exactly.
  */
 final class InformedDetector {
     private InformedDetector() {
@@ -36,8 +35,7 @@ final class InformedDetector {
         SpatialRegistration.Mapping map = aligned.map();
         ResidualAccumulator acc;
         try (WorkingClip s = WorkingClip.open(suspect); WorkingClip r = WorkingClip.open(reference)) {
-            // the original's timeline is the one the embedder's carrier followed
-            acc = new ResidualAccumulator(r.width, r.height, ResidualAccumulator.Weighting.KNOWN_PHASE);
+            acc = new ResidualAccumulator(r.width, r.height);
             float[] warped = new float[r.width * r.height];
             boolean[] valid = new boolean[r.width * r.height];
             float[] sp;
@@ -56,7 +54,7 @@ final class InformedDetector {
                     continue;
                 }
                 subtract(sp, s.width, s.height, rp, r.width, r.height, map, warped, valid);
-                acc.add(warped, valid, t);
+                acc.add(warped, valid);
             }
         }
         return acc;

@@ -60,18 +60,14 @@ final class LumaMarker {
         field = TilePattern.field(scaled, width, height, field);
     }
 
-    /** Marks {@code luma} in place with per-pixel {@code strength} (a still: no temporal carrier). */
+    /** Marks {@code luma} in place with per-pixel {@code strength}. */
     void mark(byte[] luma, float[] strength) {
-        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width), 1f);
+        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width));
     }
 
-    /**
-     * Marks {@code luma} in place with the strength of the mask's last picture times
-     * {@code carrier} (the {@link TemporalCarrier} of a video picture). The distortion budget is
-     * judged on the mark at full carrier, so the carrier alone never changes the budget scale.
-     */
-    void mark(byte[] luma, PerceptualMask mask, float carrier) {
-        mark(luma, (y, into) -> mask.row(y, into, 0), carrier);
+    /** Marks {@code luma} in place with the strength of the mask's last picture. */
+    void mark(byte[] luma, PerceptualMask mask) {
+        mark(luma, (y, into) -> mask.row(y, into, 0));
     }
 
     /** Gives the strength of one pixel row. */
@@ -80,7 +76,7 @@ final class LumaMarker {
     }
 
     /** Row by row, so the strength never exists as a full-size plane (two passes: budget, then mark). */
-    private void mark(byte[] luma, StrengthRows rows, float carrier) {
+    private void mark(byte[] luma, StrengthRows rows) {
         float[] s = strengthRow;
         double ss = 0;
         int count = 0;
@@ -100,7 +96,7 @@ final class LumaMarker {
         if (Math.abs(wanted - budgetScale) > 0.1f * budgetScale || wanted < budgetScale * 0.97f) {
             budgetScale = wanted;
         }
-        float a = amplitude * budgetScale * carrier;
+        float a = amplitude * budgetScale;
         for (int y = 0; y < height; y++) {
             rows.row(y, s);
             addRow(luma, y * width, s, a);

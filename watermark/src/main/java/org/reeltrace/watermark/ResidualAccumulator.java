@@ -3,59 +3,28 @@ package org.reeltrace.watermark;
 /**
  * Sums, over pictures, the high-pass residual of working-resolution luma (picture minus its
  * 9x9 local mean), each picture normalised to unit variance and clipped at 3 sigma so one busy
- * frame or a hard edge cannot dominate. How pictures are weighted follows how the mark was
- * written ({@link Weighting}): a still's static mark adds up directly; a video's mark reverses
- * with the {@link TemporalCarrier}, so blind detection keeps two sums weighted by the carrier's
- * cos and sin (whatever its phase in the suspect, the mark lies in their plane and a static picture
- * cancels), and informed detection, which knows the original's timeline, weights by the carrier itself.
+ * frame or a hard edge cannot dominate. The pattern is static, so it adds up; content changes
+ * and averages out.
  */
 final class ResidualAccumulator {
-    /** How each picture is weighted in the sums. */
-    enum Weighting {
-        /** Weight 1 (stills; the embedder's own measurements). */
-        STATIC,
-        /** Blind video: cos into {@link #sum}, sin into {@link #quadrature}. */
-        IN_PHASE_AND_QUADRATURE,
-        /** Informed video: the carrier's value at the original's time. */
-        KNOWN_PHASE
-    }
-
     private static final int RADIUS = 4;
     final int width;
     final int height;
-    final Weighting weighting;
-    /** The static, in-phase or known-phase sum. */
     final float[] sum;
-    /** The quadrature sum (null unless {@link Weighting#IN_PHASE_AND_QUADRATURE}). */
-    final float[] quadrature;
     private final float[] residual;
     private final double[] integral;
     int pictures;
 
     ResidualAccumulator(int width, int height) {
-        this(width, height, Weighting.STATIC);
-    }
-
-    ResidualAccumulator(int width, int height, Weighting weighting) {
         this.width = width;
         this.height = height;
-        this.weighting = weighting;
         this.sum = new float[width * height];
-        this.quadrature = weighting == Weighting.IN_PHASE_AND_QUADRATURE ? new float[width * height] : null;
         this.residual = new float[width * height];
         this.integral = new double[(width + 1) * (height + 1)];
     }
 
-    /** Adds one picture of a still (or of the static weighting). */
+    /** Adds one picture; {@code valid} (nullable) marks the pixels that carry picture content. */
     void add(float[] luma, boolean[] valid) {
-        add(luma, valid, 0);
-    }
-
-    /**
-     * Adds the picture shown at {@code seconds}; {@code valid} (nullable) marks the pixels that
-     * carry picture content.
-     */
-    void add(float[] luma, boolean[] valid, double seconds) {
         highPass(luma, residual);
         localNormalise(residual);
         if (valid != null) {
@@ -65,11 +34,11 @@ final class ResidualAccumulator {
                 }
             }
         }
-        addResidual(residual, seconds);
+        addResidual(residual);
     }
 
-    /** Adds an already computed residual of the picture shown at {@code seconds}. */
-    void addResidual(float[] r, double seconds) {
+    /** Adds an already computed residual (informed detection). */
+    void addResidual(float[] r) {
         double ss = 0;
         int n = 0;
         for (float v : r) {
@@ -86,19 +55,9 @@ final class ResidualAccumulator {
             return; // a flat picture carries no measurable pattern
         }
         float inv = (float) (1 / sd);
-        float w = switch (weighting) {
-            case STATIC -> 1f;
-            case IN_PHASE_AND_QUADRATURE -> TemporalCarrier.inPhase(seconds);
-            case KNOWN_PHASE -> TemporalCarrier.value(seconds);
-        };
-        float q = quadrature == null ? 0f : TemporalCarrier.quadrature(seconds);
         for (int i = 0; i < r.length; i++) {
             float v = r[i] * inv;
-            v = v > 3 ? 3 : (v < -3 ? -3 : v);
-            sum[i] += w * v;
-            if (quadrature != null) {
-                quadrature[i] += q * v;
-            }
+            sum[i] += v > 3 ? 3 : (v < -3 ? -3 : v);
         }
         pictures++;
     }

@@ -32,16 +32,9 @@ final class TileSync {
     record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
     }
 
-    /**
-     * The geometry hypotheses of an accumulated residual. With a quadrature sum the mark lies
-     * somewhere in the plane of the two sums: shifts are scored by the energy in both, and the
-     * soft values are read along the direction in that plane that carries the most energy (so
-     * their sign is known only up to the carrier's: callers decode both).
-     */
-    static List<Candidate> candidates(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
-        float[] quadrature = acc.quadrature;
+    static List<Candidate> candidates(float[] residual, int width, int height, TilePattern tile, boolean searchScale) {
         List<Candidate> out = new ArrayList<>();
-        Folded nominal = Folded.of(acc.sum, quadrature, acc.width, acc.height, BINS, BINS, BINS);
+        double[] nominal = fold(residual, width, height, BINS, BINS, BINS);
         // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the pattern sits
         // at shift (0, 0); reading there needs no search that noise could win
         out.add(new Candidate(BINS, BINS, 0, 0, readAt(nominal, tile, 0, 0), Double.NaN));
@@ -50,34 +43,13 @@ final class TileSync {
             out.add(shifted);
         }
         if (searchScale) {
-            out.addAll(searchScales(acc.sum, quadrature, acc.width, acc.height, tile));
-        }
-        return out;
-    }
-
-    /** One or two residual sums folded modulo the same period. */
-    record Folded(double[] inPhase, double[] quadrature) {
-        static Folded of(float[] sum, float[] quadrature, int width, int height, double px, double py, int bins) {
-            return new Folded(fold(sum, width, height, px, py, bins),
-                    quadrature == null ? null : fold(quadrature, width, height, px, py, bins));
-        }
-
-        static Folded of(double[] folded) {
-            return new Folded(folded, null);
-        }
-    }
-
-    /** The soft values with every sign flipped (the other carrier sign). */
-    static double[] negated(double[] soft) {
-        double[] out = new double[soft.length];
-        for (int i = 0; i < soft.length; i++) {
-            out[i] = -soft[i];
+            out.addAll(searchScales(residual, width, height, tile));
         }
         return out;
     }
 
     /** The best {@link #SCALE_CANDIDATES} distinct periods away from the nominal one, refined. */
-    static List<Candidate> searchScales(float[] residual, float[] quadrature, int width, int height, TilePattern tile) {
+    static List<Candidate> searchScales(float[] residual, int width, int height, TilePattern tile) {
         List<Integer> periods = new ArrayList<>();
         for (int p = (int) Math.floor(BINS * MIN_SCALE); p <= (int) Math.ceil(BINS * MAX_SCALE); p++) {
             if (p != BINS && p <= Math.min(width, height) - 8) {
@@ -85,7 +57,7 @@ final class TileSync {
             }
         }
         List<Candidate> coarse = periods.parallelStream()
-                .map(p -> best(Folded.of(residual, quadrature, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
+                .map(p -> best(fold(residual, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())
                 .toList();
         List<Candidate> picked = new ArrayList<>();
@@ -97,14 +69,14 @@ final class TileSync {
                 }
             }
         }
-        return picked.parallelStream().map(c -> refine(residual, quadrature, width, height, c.periodX(), tile)).toList();
+        return picked.parallelStream().map(c -> refine(residual, width, height, c.periodX(), tile)).toList();
     }
 
     /** The best period and shift within +-0.5 pixel of period p, at full bin resolution. */
-    private static Candidate refine(float[] residual, float[] quadrature, int width, int height, double p, TilePattern tile) {
+    private static Candidate refine(float[] residual, int width, int height, double p, TilePattern tile) {
         Candidate best = null;
         for (double d = -0.5; d <= 0.5; d += 0.25) {
-            Candidate c = best(Folded.of(residual, quadrature, width, height, p + d, p + d, BINS), p + d, p + d, tile, BINS);
+            Candidate c = best(fold(residual, width, height, p + d, p + d, BINS), p + d, p + d, tile, BINS);
             if (best == null || c.score() > best.score()) {
                 best = c;
             }
@@ -144,15 +116,18 @@ final class TileSync {
     }
 
     /**
-     * The cyclic shift whose per-bit sums carry the most energy (over both sums, if two); its score
-     * is how many standard deviations that energy stands above the energies of all shifts.
+     * The cyclic shift whose per-bit sums carry the most energy; its score is how many standard
+     * deviations that energy stands above the energies of all shifts.
      */
-    static Candidate best(Folded folded, double px, double py, TilePattern tile, int bins) {
-        double[] box = cellSums(folded.inPhase(), bins);
-        double[] boxQ = folded.quadrature() == null ? null : cellSums(folded.quadrature(), bins);
-        double[] box2 = repeated(box, bins);
-        double[] box2Q = boxQ == null ? null : repeated(boxQ, bins);
+    static Candidate best(double[] folded, double px, double py, TilePattern tile, int bins) {
+        double[] box = cellSums(folded, bins);
+        // the box repeated 2x2 so every chip of every shift is read without wrapping indices
         int w2 = 2 * bins;
+        double[] box2 = new double[w2 * w2];
+        for (int y = 0; y < w2; y++) {
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2, bins);
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2 + bins, bins);
+        }
         // chips grouped by coded bit: offset in box2 and sign
         int perCell = bins / TilePattern.SIDE;
         int n = PayloadCodec.CODED_BITS;
@@ -179,9 +154,13 @@ final class TileSync {
         for (int dy = 0; dy < bins; dy++) {
             for (int dx = 0; dx < bins; dx++) {
                 int base = dy * w2 + dx;
-                double e = energy(box2, base, start, offset, sign);
-                if (box2Q != null) {
-                    e += energy(box2Q, base, start, offset, sign);
+                double e = 0;
+                for (int b = 0; b < n; b++) {
+                    double v = 0;
+                    for (int j = start[b]; j < start[b + 1]; j++) {
+                        v += sign[j] * box2[base + offset[j]];
+                    }
+                    e += v * v;
                 }
                 total += e;
                 totalSq += e * e;
@@ -195,79 +174,20 @@ final class TileSync {
         int shifts = bins * bins;
         double mean = total / shifts;
         double sd = Math.sqrt(Math.max(1e-30, totalSq / shifts - mean * mean));
+        double[] sums = new double[n];
+        readSums(box, tile, bestX, bestY, sums, bins);
         int scale = BINS / bins;
-        return new Candidate(px, py, bestX * scale, bestY * scale, soft(box, boxQ, tile, bestX, bestY, bins),
-                (bestEnergy - mean) / sd);
-    }
-
-    /** Sum over coded bits of the squared sum of that bit's signed chips at one shift. */
-    private static double energy(double[] box2, int base, int[] start, int[] offset, double[] sign) {
-        double e = 0;
-        for (int b = 0; b + 1 < start.length; b++) {
-            double v = 0;
-            for (int j = start[b]; j < start[b + 1]; j++) {
-                v += sign[j] * box2[base + offset[j]];
-            }
-            e += v * v;
-        }
-        return e;
-    }
-
-    /** The box repeated 2x2, so every chip of every shift is read without wrapping indices. */
-    private static double[] repeated(double[] box, int bins) {
-        int w2 = 2 * bins;
-        double[] box2 = new double[w2 * w2];
-        for (int y = 0; y < w2; y++) {
-            System.arraycopy(box, (y % bins) * bins, box2, y * w2, bins);
-            System.arraycopy(box, (y % bins) * bins, box2, y * w2 + bins, bins);
-        }
-        return box2;
-    }
-
-    /**
-     * Normalised soft values at one shift: the per-bit sums of the single sum, or, with a
-     * quadrature sum, their projection on the direction of the (in-phase, quadrature) plane with
-     * the most energy (the principal axis of the 2x2 scatter of the two per-bit vectors).
-     */
-    private static double[] soft(double[] box, double[] boxQ, TilePattern tile, int dx, int dy, int bins) {
-        double[] sums = new double[PayloadCodec.CODED_BITS];
-        readSums(box, tile, dx, dy, sums, bins);
-        if (boxQ == null) {
-            return normalise(sums);
-        }
-        double[] q = new double[PayloadCodec.CODED_BITS];
-        readSums(boxQ, tile, dx, dy, q, bins);
-        double ii = 0;
-        double iq = 0;
-        double qq = 0;
-        for (int b = 0; b < sums.length; b++) {
-            ii += sums[b] * sums[b];
-            iq += sums[b] * q[b];
-            qq += q[b] * q[b];
-        }
-        double angle = 0.5 * Math.atan2(2 * iq, ii - qq);
-        double c = Math.cos(angle);
-        double s = Math.sin(angle);
-        for (int b = 0; b < sums.length; b++) {
-            sums[b] = c * sums[b] + s * q[b];
-        }
-        return normalise(sums);
+        return new Candidate(px, py, bestX * scale, bestY * scale, normalise(sums), (bestEnergy - mean) / sd);
     }
 
     /** The best shift at the nominal resolution (informed detection). */
     static Candidate best(double[] folded, double px, double py, TilePattern tile) {
-        return best(Folded.of(folded), px, py, tile, BINS);
+        return best(folded, px, py, tile, BINS);
     }
 
     /** Soft values at a known shift (informed detection). */
     static double[] readAt(double[] folded, TilePattern tile, int dx, int dy) {
-        return readAt(Folded.of(folded), tile, dx, dy);
-    }
-
-    /** Soft values at a known shift, along the strongest direction when there are two sums. */
-    static double[] readAt(Folded folded, TilePattern tile, int dx, int dy) {
-        return soft(cellSums(folded.inPhase(), BINS), folded.quadrature() == null ? null : cellSums(folded.quadrature(), BINS),
-                tile, dx, dy, BINS);
+        return normalise(rawSums(folded, tile, dx, dy));
     }
 
     /** Per-bit sums at a known shift, before normalisation (the embedder's interference control). */

@@ -44,25 +44,14 @@ public final class WatermarkDetector {
         return Decision.analyse(blindSoft(acc, tile), "blind").detection();
     }
 
-    /**
-     * Soft values of every geometry candidate (none when no picture carried anything). A video's
-     * carrier phase is known only up to its sign, so each candidate is decoded both ways.
-     */
+    /** Soft values of every geometry candidate (none when no picture carried anything). */
     static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile) {
-        return softs(acc, tile, true);
-    }
-
-    /** {@link #blindSoft}, with or without the scale search. */
-    static List<double[]> softs(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
         List<double[]> softs = new ArrayList<>();
         if (acc.pictures == 0) {
             return softs;
         }
-        for (TileSync.Candidate c : TileSync.candidates(acc, tile, searchScale)) {
+        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, true)) {
             softs.add(c.soft());
-            if (acc.quadrature != null) {
-                softs.add(TileSync.negated(c.soft()));
-            }
         }
         return softs;
     }
@@ -94,24 +83,22 @@ public final class WatermarkDetector {
             }
             int[] size = WorkingFrame.sizeFor(info.width(), info.height());
             List<float[]> opening = new ArrayList<>();
-            List<Double> openingTimes = new ArrayList<>();
             try (LumaFrameReader reader = LumaFrameReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;
                 while (opening.size() < BAR_PROBE_PICTURES && (f = reader.next()) != null) {
                     opening.add(WorkingFrame.toFloat(f.pixels()));
-                    openingTimes.add(f.timestamp());
                 }
                 int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
                 if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
-                    ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1], VIDEO);
-                    for (int i = 0; i < opening.size(); i++) {
-                        acc.add(opening.get(i), null, openingTimes.get(i));
+                    ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
+                    for (float[] p : opening) {
+                        acc.add(p, null);
                         if (stop.enough(acc)) {
                             return acc;
                         }
                     }
                     while ((f = reader.next()) != null) {
-                        acc.add(WorkingFrame.toFloat(f.pixels()), null, f.timestamp());
+                        acc.add(WorkingFrame.toFloat(f.pixels()), null);
                         if (stop.enough(acc)) {
                             break;
                         }
@@ -124,9 +111,6 @@ public final class WatermarkDetector {
             throw Errors.from(e);
         }
     }
-
-    /** A video's mark reverses with the temporal carrier, at a phase the blind detector does not know. */
-    private static final ResidualAccumulator.Weighting VIDEO = ResidualAccumulator.Weighting.IN_PHASE_AND_QUADRATURE;
 
     /** Pictures read before deciding whether the suspect has letterbox or pillarbox bars. */
     private static final int BAR_PROBE_PICTURES = 50;
@@ -151,7 +135,7 @@ public final class WatermarkDetector {
         int y1 = (int) Math.floor(box[3] * f) - (box[3] < size[1] ? (int) Math.ceil(f) : 0);
         int w = Math.min(x1, decodeW) - x0;
         int h = Math.min(y1, decodeH) - y0;
-        ResidualAccumulator acc = new ResidualAccumulator(w, h, VIDEO);
+        ResidualAccumulator acc = new ResidualAccumulator(w, h);
         float[] inside = new float[w * h];
         try (LumaFrameReader reader = LumaFrameReader.open(suspect, decodeW, decodeH)) {
             LumaFrame fr;
@@ -163,7 +147,7 @@ public final class WatermarkDetector {
                         inside[y * w + x] = p[row + x] & 0xff;
                     }
                 }
-                acc.add(inside, null, fr.timestamp());
+                acc.add(inside, null);
                 if (stop.enough(acc)) {
                     break;
                 }

@@ -13,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Test vectors of docs/spec/watermark-v2.md: codewords, tile derivation for fixed keys and the
- * temporal carrier.
+ * Test vectors of docs/spec/watermark-v1.md: codewords and tile derivation for fixed keys.
  * Regenerate (only when the spec version changes) with -Dwatermark.printVectors=true.
  */
 class WatermarkVectorsTest {
@@ -22,7 +21,7 @@ class WatermarkVectorsTest {
     static final long[] PAYLOADS = {0L, 1234567890L, -1L};
 
     static String render() {
-        StringBuilder sb = new StringBuilder("{\n  \"version\": \"reeltrace/watermark/v2/\",\n  \"codewords\": [\n");
+        StringBuilder sb = new StringBuilder("{\n  \"version\": \"reeltrace/watermark/v1/\",\n  \"codewords\": [\n");
         List<String> rows = new ArrayList<>();
         for (long p : PAYLOADS) {
             StringBuilder bits = new StringBuilder();
@@ -44,11 +43,6 @@ class WatermarkVectorsTest {
             }
             rows.add(String.format("    {\"key\": \"%s\", \"signs0to31\": \"%s\", \"bits0to31\": [%s]}", k, signs, bits));
         }
-        sb.append(String.join(",\n", rows)).append("\n  ],\n  \"carrier\": [\n");
-        rows.clear();
-        for (double t : new double[] {0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.3, 1.5, 1.9, 2.0, 10.04}) {
-            rows.add(String.format("    {\"seconds\": %s, \"value\": %.6f}", t, TemporalCarrier.value(t)));
-        }
         sb.append(String.join(",\n", rows)).append("\n  ]\n}\n");
         return sb.toString();
     }
@@ -59,8 +53,8 @@ class WatermarkVectorsTest {
         if (Boolean.getBoolean("watermark.printVectors")) {
             System.out.println(now);
         }
-        try (InputStream in = getClass().getResourceAsStream("/watermark-v2-vectors.json")) {
-            assertNotNull(in, "watermark-v2-vectors.json");
+        try (InputStream in = getClass().getResourceAsStream("/watermark-v1-vectors.json")) {
+            assertNotNull(in, "watermark-v1-vectors.json");
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), now);
         }
     }
