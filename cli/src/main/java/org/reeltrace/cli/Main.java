@@ -3,8 +3,11 @@ package org.reeltrace.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
+import org.reeltrace.media.Ffmpeg;
+
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 
 /** Entry point. Only {@link #main} exits the JVM; tests call {@link #run} in-process. */
 public final class Main {
@@ -12,8 +15,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (needsMedia(args)) {
+            Ffmpeg.preloadInBackground();
+        }
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(code);
+    }
+
+    /** Command groups that decode or encode media: their FFmpeg libraries load while arguments are parsed. */
+    private static final Set<String> MEDIA_GROUPS = Set.of("fingerprint", "watermark", "release", "trace", "demo");
+
+    /** True when the first word that is not an option names a command group that uses FFmpeg. */
+    static boolean needsMedia(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return MEDIA_GROUPS.contains(a);
+            }
+        }
+        return false;
     }
 
     /** Runs one command line with the given streams and returns its exit code. */

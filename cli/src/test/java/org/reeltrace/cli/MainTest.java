@@ -11,6 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainTest {
 
     @Test
+    void ffmpegIsPreloadedOnlyForCommandGroupsThatUseMedia() {
+        assertTrue(Main.needsMedia(new String[] {"-q", "--json", "watermark", "detect", "x.mp4"}));
+        assertTrue(Main.needsMedia(new String[] {"fingerprint", "create", "x.mp4"}));
+        assertFalse(Main.needsMedia(new String[] {"keys", "generate", "--type", "watermark"}));
+        assertFalse(Main.needsMedia(new String[] {"--version"}));
+        assertFalse(Main.needsMedia(new String[] {"drm", "seal", "watermark"}));
+    }
+
+    @Test
     void helpListsEveryGroup() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());

@@ -26,6 +26,25 @@ public final class Ffmpeg {
         }
     }
 
+    /**
+     * Starts loading FFmpeg's native libraries on a daemon thread (about 0.3 s), so a process that
+     * will need them can parse its arguments and read its keys meanwhile. Class initialisation is
+     * what loads them, and the JVM makes every other thread wait for it, so this is safe to race.
+     */
+    public static void preloadInBackground() {
+        Thread t = new Thread(() -> {
+            for (String name : new String[] {"avutil", "avcodec", "avformat", "swscale"}) {
+                try {
+                    Class.forName("org.bytedeco.ffmpeg.global." + name, true, Ffmpeg.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return; // the thread that needs FFmpeg will report it
+                }
+            }
+        }, "ffmpeg-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** True when the bundled FFmpeg has an encoder of that name (libx264 is missing from LGPL builds). */
     public static boolean hasEncoder(String name) {
         init();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lets blind detection stop reading once the evidence is beyond doubt. After 24, 48, 96, ...
+ * Lets blind detection stop reading once the evidence is beyond doubt. After 12, 24, 48, ...
  * pictures the accumulated residual is decoded at the nominal period (shift (0, 0) and the best
  * shift; the scale search is left to the full read); a payload that checks with a
  * false-positive probability of at most {@link #STOP_FP}, counting every hypothesis tried so far,
@@ -14,9 +14,11 @@ import java.util.List;
 final class BlindEarlyStop {
     /** Far below the decision's own bar (about 3e-12 at the threshold): a stop is never a guess. */
     static final double STOP_FP = 1e-15;
-    private static final int FIRST_CHECK = 24;
+    private static final int FIRST_CHECK = 12;
     private final TilePattern tile;
     private int nextCheck = FIRST_CHECK;
+    /** The sum being checked: a letterboxed copy is read again inside its bars, and counting restarts. */
+    private ResidualAccumulator checking;
     private int hypothesesTried;
     private Detection detection;
 
@@ -26,6 +28,10 @@ final class BlindEarlyStop {
 
     /** Called after each picture; true when the reading can stop. */
     boolean enough(ResidualAccumulator acc) {
+        if (acc != checking) {
+            checking = acc;
+            nextCheck = FIRST_CHECK;
+        }
         if (acc.pictures < nextCheck) {
             return false;
         }

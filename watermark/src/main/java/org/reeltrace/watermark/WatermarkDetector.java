@@ -85,18 +85,19 @@ public final class WatermarkDetector {
             List<float[]> opening = new ArrayList<>();
             try (LumaFrameReader reader = LumaFrameReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;
+                // the whole frame is accumulated while the bar probe reads its pictures, so a copy
+                // that decodes beyond doubt stops before the bar decision is even needed
+                ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
                 while (opening.size() < BAR_PROBE_PICTURES && (f = reader.next()) != null) {
-                    opening.add(WorkingFrame.toFloat(f.pixels()));
+                    float[] p = WorkingFrame.toFloat(f.pixels());
+                    opening.add(p);
+                    acc.add(p, null);
+                    if (stop.enough(acc)) {
+                        return acc;
+                    }
                 }
                 int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
                 if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
-                    ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
-                    for (float[] p : opening) {
-                        acc.add(p, null);
-                        if (stop.enough(acc)) {
-                            return acc;
-                        }
-                    }
                     while ((f = reader.next()) != null) {
                         acc.add(WorkingFrame.toFloat(f.pixels()), null);
                         if (stop.enough(acc)) {

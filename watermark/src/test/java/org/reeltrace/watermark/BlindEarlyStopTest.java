@@ -17,7 +17,7 @@ class BlindEarlyStopTest {
         BlindEarlyStop stop = new BlindEarlyStop(new TilePattern(key));
         ResidualAccumulator acc = new ResidualAccumulator(W, H);
         int read = feed(acc, stop, key, 0.6, 400);
-        assertEquals(24, read, "stopped at the first check");
+        assertEquals(12, read, "stopped at the first check");
         assertEquals(TestMedia.PAYLOAD, stop.detection().payload());
         assertTrue(stop.detection().falsePositiveProbability() <= BlindEarlyStop.STOP_FP);
     }
@@ -29,8 +29,8 @@ class BlindEarlyStopTest {
         ResidualAccumulator acc = new ResidualAccumulator(W, H);
         assertEquals(200, feed(acc, stop, key, 0.0, 200));
         assertNull(stop.detection());
-        // checks after 24, 48, 96 and 192 pictures, each with one or two shift hypotheses
-        assertTrue(stop.hypothesesTried() >= 4 && stop.hypothesesTried() <= 8, "tried " + stop.hypothesesTried());
+        // checks after 12, 24, 48, 96 and 192 pictures, each with one or two shift hypotheses
+        assertTrue(stop.hypothesesTried() >= 5 && stop.hypothesesTried() <= 10, "tried " + stop.hypothesesTried());
     }
 
     @Test
@@ -38,10 +38,22 @@ class BlindEarlyStopTest {
         WatermarkKey key = TestMedia.key(23);
         BlindEarlyStop stop = new BlindEarlyStop(new TilePattern(key));
         ResidualAccumulator acc = new ResidualAccumulator(W, H);
-        // weak enough that 24 pictures cannot decode beyond doubt
+        // weak enough that 12 or 24 pictures cannot decode beyond doubt
         int read = feed(acc, stop, key, 0.05, 30);
         assertEquals(30, read);
         assertNull(stop.detection());
+        assertTrue(stop.hypothesesTried() >= 2, "the checks at 12 and 24 pictures ran");
+    }
+
+    @Test
+    void aSumReadAgainInsideLetterboxBarsIsCheckedFromItsFirstPictures() {
+        WatermarkKey key = TestMedia.key(24);
+        BlindEarlyStop stop = new BlindEarlyStop(new TilePattern(key));
+        assertEquals(30, feed(new ResidualAccumulator(W, H), stop, key, 0.0, 30));
+        int tried = stop.hypothesesTried();
+        // a new sum (the picture inside the bars): its count starts again, and earlier checks still count
+        assertEquals(12, feed(new ResidualAccumulator(W, H), stop, key, 0.6, 400));
+        assertTrue(stop.hypothesesTried() > tried);
     }
 
     /** Adds up to {@code max} noisy marked pictures, stopping when told; returns how many were read. */
