@@ -1,6 +1,5 @@
 package org.reeltrace.watermark;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,10 +35,7 @@ final class BlindEarlyStop {
             return false;
         }
         nextCheck = 2 * acc.pictures;
-        List<double[]> softs = new ArrayList<>();
-        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, false)) {
-            softs.add(c.soft());
-        }
+        List<double[]> softs = WatermarkDetector.blindSoft(acc, tile, false);
         hypothesesTried += softs.size();
         Detection d = Decision.analyse(softs, "blind", hypothesesTried - softs.size()).detection();
         if (d.found() && d.falsePositiveProbability() <= STOP_FP) {

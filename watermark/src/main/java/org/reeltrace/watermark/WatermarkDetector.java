@@ -46,11 +46,16 @@ public final class WatermarkDetector {
 
     /** Soft values of every geometry candidate (none when no picture carried anything). */
     static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile) {
+        return blindSoft(acc, tile, true);
+    }
+
+    /** {@link #blindSoft(ResidualAccumulator, TilePattern)}, with or without the scale search. */
+    static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
         List<double[]> softs = new ArrayList<>();
         if (acc.pictures == 0) {
             return softs;
         }
-        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, true)) {
+        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, searchScale)) {
             softs.add(c.soft());
         }
         return softs;

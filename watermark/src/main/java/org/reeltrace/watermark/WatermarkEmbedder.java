@@ -66,12 +66,6 @@ public final class WatermarkEmbedder {
             temps.forEach(OutputFiles::deleteQuietly);
             throw e;
         }
-        if (Boolean.getBoolean("reeltrace.embedStages")) {
-            // bench/watermark: where the embedder's own time went, per picture
-            long[] ns = filter.nanos();
-            System.err.printf("embed stages over %d pictures: mask %.2f, informed measurement %.2f, marking %.2f ms per picture%n",
-                    r.frames(), ns[0] / 1e6 / r.frames(), ns[1] / 1e6 / r.frames(), ns[2] / 1e6 / r.frames());
-        }
         List<EmbedResult> results = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             OutputFiles.moveIntoPlace(temps.get(k), targets.get(k));
