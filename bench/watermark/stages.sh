@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Per-stage timing of the embedder's Java work per picture (mask, informed measurement, marking)
+# Per-stage timing of the embedder's Java work per picture (mask, marking)
 # on the first N pictures of a clip, decoded once to luma by the FFmpeg CLI, plus a CRC of the
 # marked output. Usage: bench/watermark/stages.sh CLIP [PICTURES] [PASSES]
 set -euo pipefail

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Lets blind detection stop reading once the evidence is beyond doubt. After 12, 24, 48, ...
  * pictures the accumulated residual is decoded at the nominal period (shift (0, 0) and the best
- * shift; the scale search is left to the full read); a payload that checks with a
+ * shift, both carrier signs; the scale search is left to the full read); a payload that checks with a
  * false-positive probability of at most {@link #STOP_FP}, counting every hypothesis tried so far,
  * ends the reading. Every ~10 s carries the whole payload, so a marked film is identified from
  * its first seconds instead of being decoded to the end; an unmarked or weak copy is read whole.

@@ -9,7 +9,10 @@ import java.util.List;
  * Informed detection: align the suspect with the original in time (fingerprints) and space
  * (crop, scale, letterbox), subtract the original picture (after a per-picture gain/offset fit
  * for brightness and contrast changes) and correlate what is left, in the original's pattern
- * coordinates where the tile's position is known exactly.
+ * coordinates where the tile's position is known exactly. A video's pictures are weighted by the
+ * temporal carrier at the original's time, which is where the embedder put it, and the plain sum
+ * is read too, for a copy whose encoder kept one key frame's mark over the pictures predicted
+ * from it.
  */
 final class InformedDetector {
     private InformedDetector() {
@@ -35,7 +38,8 @@ final class InformedDetector {
         SpatialRegistration.Mapping map = aligned.map();
         ResidualAccumulator acc;
         try (WorkingClip s = WorkingClip.open(suspect); WorkingClip r = WorkingClip.open(reference)) {
-            acc = new ResidualAccumulator(r.width, r.height);
+            // the original's timeline is the one the embedder's carrier followed
+            acc = new ResidualAccumulator(r.width, r.height, ResidualAccumulator.Weighting.KNOWN_TIME);
             float[] warped = new float[r.width * r.height];
             boolean[] valid = new boolean[r.width * r.height];
             float[] sp;
@@ -54,7 +58,7 @@ final class InformedDetector {
                     continue;
                 }
                 subtract(sp, s.width, s.height, rp, r.width, r.height, map, warped, valid);
-                acc.add(warped, valid);
+                acc.add(warped, valid, t);
             }
         }
         return acc;
@@ -81,17 +85,41 @@ final class InformedDetector {
         return Decision.analyse(softs(acc, tile), "informed");
     }
 
-    /** Soft values of the registered suspect: at shift (0, 0) and at the best shift if different. */
+    /**
+     * Soft values of the registered suspect, at shift (0, 0) and at the best shift if different:
+     * a still's; a video's read with the carrier's known phase, its plain sum read as a frozen
+     * mark at an unknown angle (both signs), and at (0, 0) the segment-refined reading of
+     * {@link PictureSeries} (both signs).
+     */
     static List<double[]> softs(ResidualAccumulator acc, TilePattern tile) {
         List<double[]> softs = new ArrayList<>();
         if (acc.pictures == 0) {
             return softs;
         }
-        double[] folded = TileSync.fold(acc.sum, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
-        softs.add(TileSync.readAt(folded, tile, 0, 0));
-        TileSync.Candidate searched = TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile);
+        TileSync.Folded folded = TileSync.Folded.of(acc.sum, acc.quadrature, acc.width, acc.height, TileSync.BINS, TileSync.BINS, TileSync.BINS);
+        TileSync.Candidate searched = TileSync.best(folded, TileSync.BINS, TileSync.BINS, tile, TileSync.BINS);
+        List<int[]> shifts = new ArrayList<>();
+        shifts.add(new int[] {0, 0});
         if (searched.shiftX() != 0 || searched.shiftY() != 0) {
-            softs.add(searched.soft());
+            shifts.add(new int[] {searched.shiftX(), searched.shiftY()});
+        }
+        double[] plain = acc.plain == null ? null : TileSync.fold(acc.plain, acc.width, acc.height, TileSync.BINS, TileSync.BINS);
+        for (int[] shift : shifts) {
+            if (acc.quadrature == null) {
+                softs.add(TileSync.readAt(folded, tile, shift[0], shift[1]));
+                continue;
+            }
+            double[] known = TileSync.readKnownPhase(folded, tile, shift[0], shift[1]);
+            softs.add(known);
+            double[] frozen = TileSync.readFrozen(plain, tile, shift[0], shift[1]);
+            softs.add(frozen);
+            softs.add(TileSync.negated(frozen));
+            if (shift[0] == 0 && shift[1] == 0 && acc.series != null) {
+                // the registered geometry: the segments are read there too (see PictureSeries)
+                double[] refined = acc.series.refine(tile, known);
+                softs.add(refined);
+                softs.add(TileSync.negated(refined));
+            }
         }
         return softs;
     }

@@ -1,10 +1,10 @@
 package org.reeltrace.watermark;
 
 /**
- * Informed embedding against host interference. A blind detector reads each coded bit as the
- * correlation of the picture's residual with that bit's chips; the picture itself (grass, hair,
- * film grain) correlates with them too, and for a still camera that error does not average out
- * over time. The embedder knows the picture, so it runs the detector's own residual on the
+ * Informed embedding against host interference in stills. A blind detector reads each coded bit
+ * as the correlation of the picture's residual with that bit's chips; the picture itself (grass,
+ * hair, film grain) correlates with them too. (Video needs none of this: its mark reverses with the
+ * {@link TemporalCarrier}, and the detector cancels whatever is static.) The embedder knows the picture, so it runs the detector's own residual on the
  * unmarked picture and on the unit carrier, keeps a running (exponentially forgotten) total per
  * bit of what a detector would read, and sets a gain per bit so that every bit's total reaches
  * the level of an average unopposed bit: bits the picture works against get more amplitude
@@ -71,11 +71,6 @@ final class InterferenceCanceller {
             }
             java.util.Arrays.fill(gains[p], 1f);
         }
-    }
-
-    /** Whether picture {@code index} is measured (callers skip the work for the others). */
-    static boolean measures(long index) {
-        return index % MEASURE_EVERY == 0;
     }
 
     /**

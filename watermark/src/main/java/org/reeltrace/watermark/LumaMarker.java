@@ -2,7 +2,9 @@ package org.reeltrace.watermark;
 
 /**
  * Adds the watermark to luma planes of one size: strength(x, y) * field(x, y) with a static
- * ordered dither for the rounding (static, so the rounding pattern does not flicker).
+ * ordered dither for the rounding (static, so the rounding pattern does not flicker). A still's
+ * field is pattern P's; a video's is cos(theta) P + sin(theta) Q at the picture's time
+ * ({@link TemporalCarrier}).
  */
 final class LumaMarker {
     /**
@@ -21,6 +23,10 @@ final class LumaMarker {
     private final int height;
     private final float[] chips;
     private float[] field;
+    /** Pattern Q's field, made on the first video picture. */
+    private float[] fieldQ;
+    private final TilePattern tile;
+    private final long payload;
     private final float[] dither;
     private final float[] strengthRow;
 
@@ -31,6 +37,8 @@ final class LumaMarker {
         this.amplitude = amplitude * (float) Math.min(1.0, Math.pow(Math.min(width, height) / 288.0, 1.5));
         this.width = width;
         this.height = height;
+        this.tile = tile;
+        this.payload = payload;
         this.chips = tile.chips(PayloadCodec.encode(payload));
         this.bitOf = tile.bitOf;
         this.field = TilePattern.field(chips, width, height);
@@ -60,14 +68,22 @@ final class LumaMarker {
         field = TilePattern.field(scaled, width, height, field);
     }
 
-    /** Marks {@code luma} in place with per-pixel {@code strength}. */
+    /** Marks {@code luma} in place with per-pixel {@code strength} (a still: pattern P only). */
     void mark(byte[] luma, float[] strength) {
-        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width));
+        mark(luma, (y, into) -> System.arraycopy(strength, y * width, into, 0, width), 1f, 0f);
     }
 
-    /** Marks {@code luma} in place with the strength of the mask's last picture. */
-    void mark(byte[] luma, PerceptualMask mask) {
-        mark(luma, (y, into) -> mask.row(y, into, 0));
+    /**
+     * Marks the video picture shown at {@code seconds} in place with the strength of the mask's
+     * last picture, rotated to the {@link TemporalCarrier}'s angle at that time. The distortion
+     * budget is judged on pattern P, whose statistics the rotation keeps, so the rotation alone
+     * never changes the budget scale.
+     */
+    void mark(byte[] luma, PerceptualMask mask, double seconds) {
+        if (fieldQ == null) {
+            fieldQ = TilePattern.field(tile.chipsQ(PayloadCodec.encode(payload)), width, height);
+        }
+        mark(luma, (y, into) -> mask.row(y, into, 0), TemporalCarrier.inPhase(seconds), TemporalCarrier.quadrature(seconds));
     }
 
     /** Gives the strength of one pixel row. */
@@ -76,7 +92,7 @@ final class LumaMarker {
     }
 
     /** Row by row, so the strength never exists as a full-size plane (two passes: budget, then mark). */
-    private void mark(byte[] luma, StrengthRows rows) {
+    private void mark(byte[] luma, StrengthRows rows, float weightP, float weightQ) {
         float[] s = strengthRow;
         double ss = 0;
         int count = 0;
@@ -99,7 +115,11 @@ final class LumaMarker {
         float a = amplitude * budgetScale;
         for (int y = 0; y < height; y++) {
             rows.row(y, s);
-            addRow(luma, y * width, s, a);
+            if (weightQ == 0f) {
+                addRow(luma, y * width, s, a * weightP);
+            } else {
+                addRow(luma, y * width, s, a * weightP, a * weightQ);
+            }
         }
     }
 
@@ -108,6 +128,17 @@ final class LumaMarker {
         float[] dth = dither;
         for (int x = 0; x < width; x++) {
             float delta = a * s[x] * f[row + x];
+            int v = (luma[row + x] & 0xff) + (int) Math.floor(delta + dth[row + x]);
+            luma[row + x] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+        }
+    }
+
+    private void addRow(byte[] luma, int row, float[] s, float ap, float aq) {
+        float[] f = field;
+        float[] g = fieldQ;
+        float[] dth = dither;
+        for (int x = 0; x < width; x++) {
+            float delta = s[x] * (ap * f[row + x] + aq * g[row + x]);
             int v = (luma[row + x] & 0xff) + (int) Math.floor(delta + dth[row + x]);
             luma[row + x] = (byte) (v < 0 ? 0 : Math.min(v, 255));
         }

@@ -2,7 +2,7 @@ package org.reeltrace.watermark;
 
 /**
  * The watermark message: 64-bit payload, then its CRC-24, both most significant bit first,
- * convolutionally encoded to {@link #CODED_BITS} bits (see docs/spec/watermark-v1.md).
+ * convolutionally encoded to {@link #CODED_BITS} bits (see docs/spec/watermark-v2.md).
  */
 public final class PayloadCodec {
     static final int INFO_BITS = 64 + 24;

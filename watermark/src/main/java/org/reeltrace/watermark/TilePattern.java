@@ -2,7 +2,9 @@ package org.reeltrace.watermark;
 
 /**
  * The keyed tile: {@link #SIDE}x{@link #SIDE} chips repeated over the whole picture. Chip k
- * carries coded bit {@code bitOf[k]} with sign {@code sign[k]}; every coded bit owns 5 or 6
+ * carries coded bit {@code bitOf[k]} with sign {@code sign[k]} in pattern P and with the
+ * independent sign {@code signQ[k]} in pattern Q (a video's mark rotates between the two, see
+ * {@link TemporalCarrier}; a still carries P only); every coded bit owns 5 or 6
  * chips per tile scattered by a keyed permutation. The tile is tiled with a cell size of
  * (shorter picture side / {@link #CELLS_PER_SHORT_SIDE}) pixels, so it scales with the picture.
  */
@@ -13,6 +15,7 @@ final class TilePattern {
 
     final int[] bitOf = new int[CHIPS];
     final int[] sign = new int[CHIPS];
+    final int[] signQ = new int[CHIPS];
 
     TilePattern(WatermarkKey key) {
         byte[] signs = key.stream("tile-signs", CHIPS / 8);
@@ -35,13 +38,33 @@ final class TilePattern {
         for (int k = 0; k < CHIPS; k++) {
             bitOf[k] = perm[k] % PayloadCodec.CODED_BITS;
         }
+        // Q's signs: P's times +1, -1, +1, ... along each bit's chips (from a keyed start), so P and
+        // Q are orthogonal within every bit (to one chip when the bit has an odd number)
+        byte[] starts = key.stream("tile-q-starts", (PayloadCodec.CODED_BITS + 7) / 8);
+        int[] next = new int[PayloadCodec.CODED_BITS];
+        for (int b = 0; b < next.length; b++) {
+            next[b] = ((starts[b >>> 3] >>> (7 - (b & 7))) & 1) == 1 ? 1 : -1;
+        }
+        for (int k = 0; k < CHIPS; k++) {
+            signQ[k] = sign[k] * next[bitOf[k]];
+            next[bitOf[k]] = -next[bitOf[k]];
+        }
     }
 
-    /** Chip amplitudes (+1/-1) of the tile for a codeword, row-major. */
+    /** Chip amplitudes (+1/-1) of pattern P for a codeword, row-major. */
     float[] chips(int[] codeword) {
+        return chips(codeword, sign);
+    }
+
+    /** Chip amplitudes (+1/-1) of pattern Q for a codeword, row-major. */
+    float[] chipsQ(int[] codeword) {
+        return chips(codeword, signQ);
+    }
+
+    private float[] chips(int[] codeword, int[] signs) {
         float[] c = new float[CHIPS];
         for (int k = 0; k < CHIPS; k++) {
-            c[k] = codeword[bitOf[k]] == 1 ? sign[k] : -sign[k];
+            c[k] = codeword[bitOf[k]] == 1 ? signs[k] : -signs[k];
         }
         return c;
     }

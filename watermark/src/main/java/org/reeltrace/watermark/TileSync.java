@@ -32,9 +32,17 @@ final class TileSync {
     record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
     }
 
-    static List<Candidate> candidates(float[] residual, int width, int height, TilePattern tile, boolean searchScale) {
+    /**
+     * The geometry hypotheses of an accumulated residual. With a quadrature sum the mark lies
+     * somewhere in the plane of the two sums: shifts are scored by the energy in both, and the
+     * soft values are read along the direction in that plane that carries the most energy (so
+     * their sign is known only up to the carrier's: callers decode both).
+     */
+    static List<Candidate> candidates(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
+        float[][] sums = acc.carrierSums();
+        float[] quadrature = sums[1];
         List<Candidate> out = new ArrayList<>();
-        double[] nominal = fold(residual, width, height, BINS, BINS, BINS);
+        Folded nominal = Folded.of(sums[0], quadrature, acc.width, acc.height, BINS, BINS, BINS);
         // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the pattern sits
         // at shift (0, 0); reading there needs no search that noise could win
         out.add(new Candidate(BINS, BINS, 0, 0, readAt(nominal, tile, 0, 0), Double.NaN));
@@ -43,13 +51,34 @@ final class TileSync {
             out.add(shifted);
         }
         if (searchScale) {
-            out.addAll(searchScales(residual, width, height, tile));
+            out.addAll(searchScales(sums[0], quadrature, acc.width, acc.height, tile));
+        }
+        return out;
+    }
+
+    /** One or two residual sums folded modulo the same period. */
+    record Folded(double[] inPhase, double[] quadrature) {
+        static Folded of(float[] sum, float[] quadrature, int width, int height, double px, double py, int bins) {
+            return new Folded(fold(sum, width, height, px, py, bins),
+                    quadrature == null ? null : fold(quadrature, width, height, px, py, bins));
+        }
+
+        static Folded of(double[] folded) {
+            return new Folded(folded, null);
+        }
+    }
+
+    /** The soft values with every sign flipped (the other carrier sign). */
+    static double[] negated(double[] soft) {
+        double[] out = new double[soft.length];
+        for (int i = 0; i < soft.length; i++) {
+            out[i] = -soft[i];
         }
         return out;
     }
 
     /** The best {@link #SCALE_CANDIDATES} distinct periods away from the nominal one, refined. */
-    static List<Candidate> searchScales(float[] residual, int width, int height, TilePattern tile) {
+    static List<Candidate> searchScales(float[] residual, float[] quadrature, int width, int height, TilePattern tile) {
         List<Integer> periods = new ArrayList<>();
         for (int p = (int) Math.floor(BINS * MIN_SCALE); p <= (int) Math.ceil(BINS * MAX_SCALE); p++) {
             if (p != BINS && p <= Math.min(width, height) - 8) {
@@ -57,7 +86,7 @@ final class TileSync {
             }
         }
         List<Candidate> coarse = periods.parallelStream()
-                .map(p -> best(fold(residual, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
+                .map(p -> best(Folded.of(residual, quadrature, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())
                 .toList();
         List<Candidate> picked = new ArrayList<>();
@@ -69,14 +98,14 @@ final class TileSync {
                 }
             }
         }
-        return picked.parallelStream().map(c -> refine(residual, width, height, c.periodX(), tile)).toList();
+        return picked.parallelStream().map(c -> refine(residual, quadrature, width, height, c.periodX(), tile)).toList();
     }
 
     /** The best period and shift within +-0.5 pixel of period p, at full bin resolution. */
-    private static Candidate refine(float[] residual, int width, int height, double p, TilePattern tile) {
+    private static Candidate refine(float[] residual, float[] quadrature, int width, int height, double p, TilePattern tile) {
         Candidate best = null;
         for (double d = -0.5; d <= 0.5; d += 0.25) {
-            Candidate c = best(fold(residual, width, height, p + d, p + d, BINS), p + d, p + d, tile, BINS);
+            Candidate c = best(Folded.of(residual, quadrature, width, height, p + d, p + d, BINS), p + d, p + d, tile, BINS);
             if (best == null || c.score() > best.score()) {
                 best = c;
             }
@@ -116,18 +145,15 @@ final class TileSync {
     }
 
     /**
-     * The cyclic shift whose per-bit sums carry the most energy; its score is how many standard
-     * deviations that energy stands above the energies of all shifts.
+     * The cyclic shift whose per-bit sums carry the most energy (over both sums, if two); its score
+     * is how many standard deviations that energy stands above the energies of all shifts.
      */
-    static Candidate best(double[] folded, double px, double py, TilePattern tile, int bins) {
-        double[] box = cellSums(folded, bins);
-        // the box repeated 2x2 so every chip of every shift is read without wrapping indices
+    static Candidate best(Folded folded, double px, double py, TilePattern tile, int bins) {
+        double[] box = cellSums(folded.inPhase(), bins);
+        double[] boxQ = folded.quadrature() == null ? null : cellSums(folded.quadrature(), bins);
+        double[] box2 = repeated(box, bins);
+        double[] box2Q = boxQ == null ? null : repeated(boxQ, bins);
         int w2 = 2 * bins;
-        double[] box2 = new double[w2 * w2];
-        for (int y = 0; y < w2; y++) {
-            System.arraycopy(box, (y % bins) * bins, box2, y * w2, bins);
-            System.arraycopy(box, (y % bins) * bins, box2, y * w2 + bins, bins);
-        }
         // chips grouped by coded bit: offset in box2 and sign
         int perCell = bins / TilePattern.SIDE;
         int n = PayloadCodec.CODED_BITS;
@@ -141,10 +167,12 @@ final class TileSync {
         int[] fill = start.clone();
         int[] offset = new int[TilePattern.CHIPS];
         double[] sign = new double[TilePattern.CHIPS];
+        double[] signQ = new double[TilePattern.CHIPS];
         for (int k = 0; k < TilePattern.CHIPS; k++) {
             int j = fill[tile.bitOf[k]]++;
             offset[j] = perCell * (k / TilePattern.SIDE) * w2 + perCell * (k % TilePattern.SIDE);
             sign[j] = tile.sign[k];
+            signQ[j] = tile.signQ[k];
         }
         double bestEnergy = -1;
         int bestX = 0;
@@ -154,14 +182,8 @@ final class TileSync {
         for (int dy = 0; dy < bins; dy++) {
             for (int dx = 0; dx < bins; dx++) {
                 int base = dy * w2 + dx;
-                double e = 0;
-                for (int b = 0; b < n; b++) {
-                    double v = 0;
-                    for (int j = start[b]; j < start[b + 1]; j++) {
-                        v += sign[j] * box2[base + offset[j]];
-                    }
-                    e += v * v;
-                }
+                double e = box2Q == null ? energy(box2, base, start, offset, sign)
+                        : rotatingEnergy(box2, box2Q, base, start, offset, sign, signQ);
                 total += e;
                 totalSq += e * e;
                 if (e > bestEnergy) {
@@ -174,27 +196,168 @@ final class TileSync {
         int shifts = bins * bins;
         double mean = total / shifts;
         double sd = Math.sqrt(Math.max(1e-30, totalSq / shifts - mean * mean));
-        double[] sums = new double[n];
-        readSums(box, tile, bestX, bestY, sums, bins);
         int scale = BINS / bins;
-        return new Candidate(px, py, bestX * scale, bestY * scale, normalise(sums), (bestEnergy - mean) / sd);
+        return new Candidate(px, py, bestX * scale, bestY * scale, soft(box, boxQ, tile, bestX, bestY, bins),
+                (bestEnergy - mean) / sd);
+    }
+
+    /** Sum over coded bits of the squared sum of that bit's signed chips at one shift. */
+    private static double energy(double[] box2, int base, int[] start, int[] offset, double[] sign) {
+        double e = 0;
+        for (int b = 0; b + 1 < start.length; b++) {
+            double v = 0;
+            for (int j = start[b]; j < start[b + 1]; j++) {
+                v += sign[j] * box2[base + offset[j]];
+            }
+            e += v * v;
+        }
+        return e;
+    }
+
+    /**
+     * Energy of the rotating mark at one shift: per bit, the two combinations of the in-phase (I)
+     * and quadrature (Q) sums read with patterns P and Q in which a mark rotating forwards at any
+     * phase lies (a = P(I) + Q(Q), b = Q(I) - P(Q); see {@link #soft}).
+     */
+    private static double rotatingEnergy(double[] i2, double[] q2, int base, int[] start, int[] offset,
+                                         double[] sign, double[] signQ) {
+        double e = 0;
+        for (int b = 0; b + 1 < start.length; b++) {
+            double va = 0;
+            double vb = 0;
+            for (int j = start[b]; j < start[b + 1]; j++) {
+                double vi = i2[base + offset[j]];
+                double vq = q2[base + offset[j]];
+                va += sign[j] * vi + signQ[j] * vq;
+                vb += signQ[j] * vi - sign[j] * vq;
+            }
+            e += va * va + vb * vb;
+        }
+        return e;
+    }
+
+    /** The box repeated 2x2, so every chip of every shift is read without wrapping indices. */
+    private static double[] repeated(double[] box, int bins) {
+        int w2 = 2 * bins;
+        double[] box2 = new double[w2 * w2];
+        for (int y = 0; y < w2; y++) {
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2, bins);
+            System.arraycopy(box, (y % bins) * bins, box2, y * w2 + bins, bins);
+        }
+        return box2;
+    }
+
+    /**
+     * Normalised soft values at one shift. A single sum (a still) is read with pattern P. With a
+     * quadrature sum (a video, carrier phase unknown): the mark shown at suspect time t is
+     * cos(wt + phi) P + sin(wt + phi) Q, so per bit a = P(I) + Q(Q) and b = Q(I) - P(Q) are
+     * proportional to (cos phi, sin phi) times the bit (the P/Q cross-talk cancels in both); the
+     * soft values are read along the principal axis of the 2x2 scatter of (a, b) over the bits,
+     * so their sign is known only up to the carrier's: callers decode both.
+     */
+    private static double[] soft(double[] box, double[] boxQ, TilePattern tile, int dx, int dy, int bins) {
+        if (boxQ == null) {
+            double[] sums = new double[PayloadCodec.CODED_BITS];
+            readSums(box, tile.sign, tile, dx, dy, sums, bins);
+            return normalise(sums);
+        }
+        double[] a = rotating(box, boxQ, tile, dx, dy, bins, true);
+        double[] b = rotating(box, boxQ, tile, dx, dy, bins, false);
+        return principalAxis(a, b);
+    }
+
+    /** a = P(I) + Q(Q) when {@code cosine}, else b = Q(I) - P(Q), unnormalised. */
+    private static double[] rotating(double[] box, double[] boxQ, TilePattern tile, int dx, int dy, int bins, boolean cosine) {
+        double[] first = new double[PayloadCodec.CODED_BITS];
+        double[] second = new double[PayloadCodec.CODED_BITS];
+        if (cosine) {
+            readSums(box, tile.sign, tile, dx, dy, first, bins);
+            readSums(boxQ, tile.signQ, tile, dx, dy, second, bins);
+        } else {
+            readSums(box, tile.signQ, tile, dx, dy, first, bins);
+            readSums(boxQ, tile.sign, tile, dx, dy, second, bins);
+            for (int i = 0; i < second.length; i++) {
+                second[i] = -second[i];
+            }
+        }
+        for (int i = 0; i < first.length; i++) {
+            first[i] += second[i];
+        }
+        return first;
+    }
+
+    /** Projection of the per-bit vectors (a, b) on the direction with the most energy, normalised. */
+    static double[] principalAxis(double[] a, double[] b) {
+        double aa = 0;
+        double ab = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            aa += a[i] * a[i];
+            ab += a[i] * b[i];
+            bb += b[i] * b[i];
+        }
+        double angle = 0.5 * Math.atan2(2 * ab, aa - bb);
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = c * a[i] + s * b[i];
+        }
+        return normalise(out);
+    }
+
+    /**
+     * Informed reading of a video at a known shift, in the original's time: the carrier's phase is
+     * known, so the soft values are a = P(I) + Q(Q) with their sign.
+     */
+    static double[] readKnownPhase(Folded folded, TilePattern tile, int dx, int dy) {
+        return normalise(rotating(cellSums(folded.inPhase(), BINS), cellSums(folded.quadrature(), BINS), tile, dx, dy, BINS, true));
+    }
+
+    /**
+     * Informed reading of a plain (unweighted) sum: a mark an encoder froze at one key frame is
+     * static at an unknown angle, cos(phi) P + sin(phi) Q, so the soft values are read along the
+     * principal axis of (P(S), Q(S)); callers decode both signs.
+     */
+    static double[] readFrozen(double[] folded, TilePattern tile, int dx, int dy) {
+        double[] box = cellSums(folded, BINS);
+        double[] p = new double[PayloadCodec.CODED_BITS];
+        double[] q = new double[PayloadCodec.CODED_BITS];
+        readSums(box, tile.sign, tile, dx, dy, p, BINS);
+        readSums(box, tile.signQ, tile, dx, dy, q, BINS);
+        return principalAxis(p, q);
     }
 
     /** The best shift at the nominal resolution (informed detection). */
     static Candidate best(double[] folded, double px, double py, TilePattern tile) {
-        return best(folded, px, py, tile, BINS);
+        return best(Folded.of(folded), px, py, tile, BINS);
     }
 
     /** Soft values at a known shift (informed detection). */
     static double[] readAt(double[] folded, TilePattern tile, int dx, int dy) {
-        return normalise(rawSums(folded, tile, dx, dy));
+        return readAt(Folded.of(folded), tile, dx, dy);
+    }
+
+    /** Soft values at a known shift, along the strongest direction when there are two sums. */
+    static double[] readAt(Folded folded, TilePattern tile, int dx, int dy) {
+        return soft(cellSums(folded.inPhase(), BINS), folded.quadrature() == null ? null : cellSums(folded.quadrature(), BINS),
+                tile, dx, dy, BINS);
+    }
+
+    /** Per-bit sums of patterns P and Q at shift (0, 0), before normalisation (informed, picture by picture). */
+    static double[][] rawSumsPQ(double[] folded, TilePattern tile) {
+        double[] box = cellSums(folded, BINS);
+        double[][] sums = new double[2][PayloadCodec.CODED_BITS];
+        readSums(box, tile.sign, tile, 0, 0, sums[0], BINS);
+        readSums(box, tile.signQ, tile, 0, 0, sums[1], BINS);
+        return sums;
     }
 
     /** Per-bit sums at a known shift, before normalisation (the embedder's interference control). */
     static double[] rawSums(double[] folded, TilePattern tile, int dx, int dy) {
         double[] box = cellSums(folded, BINS);
         double[] sums = new double[PayloadCodec.CODED_BITS];
-        readSums(box, tile, dx, dy, sums, BINS);
+        readSums(box, tile.sign, tile, dx, dy, sums, BINS);
         return sums;
     }
 
@@ -217,7 +380,7 @@ final class TileSync {
         return box;
     }
 
-    private static void readSums(double[] box, TilePattern tile, int dx, int dy, double[] sums, int bins) {
+    private static void readSums(double[] box, int[] signs, TilePattern tile, int dx, int dy, double[] sums, int bins) {
         int perCell = bins / TilePattern.SIDE;
         for (int v = 0; v < TilePattern.SIDE; v++) {
             int row = ((perCell * v + dy) % bins) * bins;
@@ -225,7 +388,7 @@ final class TileSync {
             for (int u = 0; u < TilePattern.SIDE; u++, k++) {
                 double val = box[row + (perCell * u + dx) % bins];
                 // chip = sign * (2c - 1): positive soft value means coded bit 1
-                sums[tile.bitOf[k]] += tile.sign[k] * val;
+                sums[tile.bitOf[k]] += signs[k] * val;
             }
         }
     }

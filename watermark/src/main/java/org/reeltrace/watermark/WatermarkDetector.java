@@ -44,7 +44,13 @@ public final class WatermarkDetector {
         return Decision.analyse(blindSoft(acc, tile), "blind").detection();
     }
 
-    /** Soft values of every geometry candidate (none when no picture carried anything). */
+    /**
+     * Soft values of every geometry candidate (none when no picture carried anything). A video's
+     * carrier phase is known only up to its sign, so each candidate is decoded both ways; and at
+     * each candidate's geometry the plain sum is read as a frozen mark too (both signs), for a copy
+     * whose encoder kept key frames' marks over the flat pictures it predicted from them, which
+     * the carrier's sums cancel as static.
+     */
     static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile) {
         return blindSoft(acc, tile, true);
     }
@@ -55,8 +61,15 @@ public final class WatermarkDetector {
         if (acc.pictures == 0) {
             return softs;
         }
-        for (TileSync.Candidate c : TileSync.candidates(acc.sum, acc.width, acc.height, tile, searchScale)) {
+        for (TileSync.Candidate c : TileSync.candidates(acc, tile, searchScale)) {
             softs.add(c.soft());
+            if (acc.quadrature != null) {
+                softs.add(TileSync.negated(c.soft()));
+                double[] folded = TileSync.fold(acc.plain, acc.width, acc.height, c.periodX(), c.periodY());
+                double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());
+                softs.add(frozen);
+                softs.add(TileSync.negated(frozen));
+            }
         }
         return softs;
     }
@@ -92,11 +105,11 @@ public final class WatermarkDetector {
                 LumaFrame f;
                 // the whole frame is accumulated while the bar probe reads its pictures, so a copy
                 // that decodes beyond doubt stops before the bar decision is even needed
-                ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1]);
+                ResidualAccumulator acc = new ResidualAccumulator(size[0], size[1], VIDEO);
                 while (opening.size() < BAR_PROBE_PICTURES && (f = reader.next()) != null) {
                     float[] p = WorkingFrame.toFloat(f.pixels());
                     opening.add(p);
-                    acc.add(p, null);
+                    acc.add(p, null, f.timestamp());
                     if (stop.enough(acc)) {
                         return acc;
                     }
@@ -104,7 +117,7 @@ public final class WatermarkDetector {
                 int[] box = SpatialRegistration.contentBox(opening, size[0], size[1]);
                 if (box[0] == 0 && box[1] == 0 && box[2] == size[0] && box[3] == size[1]) {
                     while ((f = reader.next()) != null) {
-                        acc.add(WorkingFrame.toFloat(f.pixels()), null);
+                        acc.add(WorkingFrame.toFloat(f.pixels()), null, f.timestamp());
                         if (stop.enough(acc)) {
                             break;
                         }
@@ -117,6 +130,9 @@ public final class WatermarkDetector {
             throw Errors.from(e);
         }
     }
+
+    /** A video's mark reverses with the temporal carrier, at a phase the blind detector does not know. */
+    private static final ResidualAccumulator.Weighting VIDEO = ResidualAccumulator.Weighting.IN_PHASE_AND_QUADRATURE;
 
     /** Pictures read before deciding whether the suspect has letterbox or pillarbox bars. */
     private static final int BAR_PROBE_PICTURES = 50;
@@ -141,7 +157,7 @@ public final class WatermarkDetector {
         int y1 = (int) Math.floor(box[3] * f) - (box[3] < size[1] ? (int) Math.ceil(f) : 0);
         int w = Math.min(x1, decodeW) - x0;
         int h = Math.min(y1, decodeH) - y0;
-        ResidualAccumulator acc = new ResidualAccumulator(w, h);
+        ResidualAccumulator acc = new ResidualAccumulator(w, h, VIDEO);
         float[] inside = new float[w * h];
         try (LumaFrameReader reader = LumaFrameReader.open(suspect, decodeW, decodeH)) {
             LumaFrame fr;
@@ -153,7 +169,7 @@ public final class WatermarkDetector {
                         inside[y * w + x] = p[row + x] & 0xff;
                     }
                 }
-                acc.add(inside, null);
+                acc.add(inside, null, fr.timestamp());
                 if (stop.enough(acc)) {
                     break;
                 }

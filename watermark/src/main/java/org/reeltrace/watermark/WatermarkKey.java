@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
-/** A 32-byte watermark secret; everything the pattern needs is derived from it (docs/spec/watermark-v1.md). */
+/** A 32-byte watermark secret; everything the pattern needs is derived from it (docs/spec/watermark-v2.md). */
 public final class WatermarkKey {
-    static final String LABEL_PREFIX = "reeltrace/watermark/v1/";
+    static final String LABEL_PREFIX = "reeltrace/watermark/v2/";
     private final byte[] secret;
 
     private WatermarkKey(byte[] secret) {

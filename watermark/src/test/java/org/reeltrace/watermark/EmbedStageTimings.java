@@ -36,7 +36,7 @@ public final class EmbedStageTimings {
             long t0 = System.nanoTime();
             long tGroup = t0;
             StringBuilder groups = new StringBuilder();
-            long[] last = new long[3];
+            long[] last = new long[2];
             for (int i = 0; i < pictures.size(); i++) {
                 byte[] original = pictures.get(i);
                 System.arraycopy(original, 0, outputs[0], 0, original.length);
@@ -45,22 +45,20 @@ public final class EmbedStageTimings {
                 if (pass == 0 && (i + 1) % 25 == 0) {
                     long now = System.nanoTime();
                     long[] g = stages.nanos();
-                    groups.append(String.format(" %.0f(%.0f/%.0f/%.0f)", (now - tGroup) / 1e6 / 25, (g[0] - last[0]) / 1e6 / 25,
-                            (g[1] - last[1]) / 1e6 / 25, (g[2] - last[2]) / 1e6 / 25));
+                    groups.append(String.format(" %.0f(%.0f/%.0f)", (now - tGroup) / 1e6 / 25, (g[0] - last[0]) / 1e6 / 25,
+                            (g[1] - last[1]) / 1e6 / 25));
                     last = g;
                     tGroup = now;
                 }
             }
             if (pass == 0) {
-                System.out.println("pass 0, ms per picture by groups of 25 pictures, total(mask/measure/mark) (JIT warm-up):" + groups);
+                System.out.println("pass 0, ms per picture by groups of 25 pictures, total(mask/mark) (JIT warm-up):" + groups);
             }
             double total = (System.nanoTime() - t0) / 1e6 / pictures.size();
             long[] ns = stages.nanos();
             int n = pictures.size();
-            System.out.printf("pass %d: mask %.2f  measure %.2f (every %d: %.2f each)  mark %.2f  total %.2f ms/picture  crc %08x%n",
-                    pass, ns[0] / 1e6 / n, ns[1] / 1e6 / n, InterferenceCanceller.MEASURE_EVERY,
-                    ns[1] / 1e6 / Math.max(1, (n + InterferenceCanceller.MEASURE_EVERY - 1) / InterferenceCanceller.MEASURE_EVERY),
-                    ns[2] / 1e6 / n, total, crc.getValue());
+            System.out.printf("pass %d: mask %.2f  mark %.2f  total %.2f ms/picture  crc %08x%n",
+                    pass, ns[0] / 1e6 / n, ns[1] / 1e6 / n, total, crc.getValue());
         }
     }
 

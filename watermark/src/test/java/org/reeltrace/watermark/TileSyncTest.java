@@ -83,4 +83,23 @@ class TileSyncTest {
         }
         return out;
     }
+
+    /** {@link #marked} with a video's mark at the carrier angle of {@code seconds}: cos P + sin Q. */
+    static float[] markedAt(WatermarkKey key, int w, int h, double amplitude, double noise, long seed, double seconds) {
+        TilePattern tile = new TilePattern(key);
+        int[] code = PayloadCodec.encode(TestMedia.PAYLOAD);
+        float[] p = TilePattern.field(tile.chips(code), w, h);
+        float[] q = TilePattern.field(tile.chipsQ(code), w, h);
+        double c = TemporalCarrier.inPhase(seconds);
+        double s = TemporalCarrier.quadrature(seconds);
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                out[i] = (float) (100 + 50.0 * x / w + amplitude * (c * p[i] + s * q[i]) + noise * r.nextGaussian());
+            }
+        }
+        return out;
+    }
 }
