@@ -3,8 +3,9 @@ package org.reeltrace.watermark;
 /**
  * Informed embedding against host interference in stills. A blind detector reads each coded bit
  * as the correlation of the picture's residual with that bit's chips; the picture itself (grass,
- * hair, film grain) correlates with them too. (Video needs none of this: its mark reverses with the
- * {@link TemporalCarrier}, and the detector cancels whatever is static.) The embedder knows the picture, so it runs the detector's own residual on the
+ * hair, film grain) correlates with them too. (Video needs none of this: its mark rotates with the
+ * {@link TemporalCarrier}, and the detector cancels whatever is static.) The embedder knows the
+ * picture, so it runs the detector's own residual on the
  * unmarked picture and on the unit carrier, keeps a running (exponentially forgotten) total per
  * bit of what a detector would read, and sets a gain per bit so that every bit's total reaches
  * the level of an average unopposed bit: bits the picture works against get more amplitude

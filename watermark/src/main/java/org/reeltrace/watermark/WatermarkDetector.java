@@ -131,7 +131,7 @@ public final class WatermarkDetector {
         }
     }
 
-    /** A video's mark reverses with the temporal carrier, at a phase the blind detector does not know. */
+    /** A video's mark rotates with the temporal carrier, at a phase the blind detector does not know. */
     private static final ResidualAccumulator.Weighting VIDEO = ResidualAccumulator.Weighting.IN_PHASE_AND_QUADRATURE;
 
     /** Pictures read before deciding whether the suspect has letterbox or pillarbox bars. */
