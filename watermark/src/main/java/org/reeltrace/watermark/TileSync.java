@@ -38,7 +38,17 @@ final class TileSync {
      * soft values are read along the direction in that plane that carries the most energy (so
      * their sign is known only up to the carrier's: callers decode both).
      */
-    static List<Candidate> candidates(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
+    /** How far the geometry search goes. */
+    enum Search {
+        /** Only the untouched geometry: nominal period, shift (0, 0). */
+        NONE,
+        /** Also the nominal period's best cyclic shift. */
+        SHIFT,
+        /** Also the best periods of the scale search. */
+        SCALE
+    }
+
+    static List<Candidate> candidates(ResidualAccumulator acc, TilePattern tile, Search search) {
         float[][] sums = acc.carrierSums();
         float[] quadrature = sums[1];
         List<Candidate> out = new ArrayList<>();
@@ -46,11 +56,14 @@ final class TileSync {
         // untouched geometry (re-encodes, filters, frame-rate changes, excerpts): the pattern sits
         // at shift (0, 0); reading there needs no search that noise could win
         out.add(new Candidate(BINS, BINS, 0, 0, readAt(nominal, tile, 0, 0), Double.NaN));
+        if (search == Search.NONE) {
+            return out;
+        }
         Candidate shifted = best(nominal, BINS, BINS, tile, BINS);
         if (shifted.shiftX() != 0 || shifted.shiftY() != 0) {
             out.add(shifted);
         }
-        if (searchScale) {
+        if (search == Search.SCALE) {
             out.addAll(searchScales(sums[0], quadrature, acc.width, acc.height, tile));
         }
         return out;

@@ -52,16 +52,16 @@ public final class WatermarkDetector {
      * the carrier's sums cancel as static.
      */
     static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile) {
-        return blindSoft(acc, tile, true);
+        return blindSoft(acc, tile, TileSync.Search.SCALE);
     }
 
-    /** {@link #blindSoft(ResidualAccumulator, TilePattern)}, with or without the scale search. */
-    static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile, boolean searchScale) {
+    /** {@link #blindSoft(ResidualAccumulator, TilePattern)} with a narrower geometry search. */
+    static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile, TileSync.Search search) {
         List<double[]> softs = new ArrayList<>();
         if (acc.pictures == 0) {
             return softs;
         }
-        for (TileSync.Candidate c : TileSync.candidates(acc, tile, searchScale)) {
+        for (TileSync.Candidate c : TileSync.candidates(acc, tile, search)) {
             softs.add(c.soft());
             if (acc.quadrature != null) {
                 softs.add(TileSync.negated(c.soft()));
