@@ -1,7 +1,7 @@
 package org.reeltrace.watermark;
 
 import org.reeltrace.media.LumaFrame;
-import org.reeltrace.media.LumaFrameReader;
+import org.reeltrace.media.PrefetchingLumaReader;
 import org.reeltrace.media.MediaException;
 import org.reeltrace.media.MediaProbe;
 import org.reeltrace.media.MediaInfo;
@@ -101,7 +101,7 @@ public final class WatermarkDetector {
             }
             int[] size = WorkingFrame.sizeFor(info.width(), info.height());
             List<float[]> opening = new ArrayList<>();
-            try (LumaFrameReader reader = LumaFrameReader.open(suspect, size[0], size[1])) {
+            try (PrefetchingLumaReader reader = PrefetchingLumaReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;
                 // the whole frame is accumulated while the bar probe reads its pictures, so a copy
                 // that decodes beyond doubt stops before the bar decision is even needed
@@ -159,7 +159,7 @@ public final class WatermarkDetector {
         int h = Math.min(y1, decodeH) - y0;
         ResidualAccumulator acc = new ResidualAccumulator(w, h, VIDEO);
         float[] inside = new float[w * h];
-        try (LumaFrameReader reader = LumaFrameReader.open(suspect, decodeW, decodeH)) {
+        try (PrefetchingLumaReader reader = PrefetchingLumaReader.open(suspect, decodeW, decodeH)) {
             LumaFrame fr;
             while ((fr = reader.next()) != null) {
                 byte[] p = fr.pixels();
