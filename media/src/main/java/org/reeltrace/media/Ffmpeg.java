@@ -33,9 +33,13 @@ public final class Ffmpeg {
      */
     public static void preloadInBackground() {
         Thread t = new Thread(() -> {
-            for (String name : new String[] {"avutil", "avcodec", "avformat", "swscale"}) {
+            // the grabber's own class initialisation loads the rest it needs (swresample, avdevice and
+            // with it avfilter), which the first reader otherwise waited for on the main thread
+            for (String name : new String[] {"org.bytedeco.ffmpeg.global.avutil", "org.bytedeco.ffmpeg.global.avcodec",
+                    "org.bytedeco.ffmpeg.global.avformat", "org.bytedeco.ffmpeg.global.swscale",
+                    "org.bytedeco.javacv.FFmpegFrameGrabber"}) {
                 try {
-                    Class.forName("org.bytedeco.ffmpeg.global." + name, true, Ffmpeg.class.getClassLoader());
+                    Class.forName(name, true, Ffmpeg.class.getClassLoader());
                 } catch (ClassNotFoundException | LinkageError e) {
                     return; // the thread that needs FFmpeg will report it
                 }
