@@ -26,7 +26,7 @@ final class LumaMarker {
     /** Pattern Q's field, made on the first video picture. */
     private float[] fieldQ;
     private final TilePattern tile;
-    private final long payload;
+    private final int[] codeword;
     private final float[] dither;
     private final float[] strengthRow;
 
@@ -38,8 +38,8 @@ final class LumaMarker {
         this.width = width;
         this.height = height;
         this.tile = tile;
-        this.payload = payload;
-        this.chips = tile.chips(PayloadCodec.encode(payload));
+        this.codeword = PayloadCodec.encode(payload);
+        this.chips = tile.chips(codeword);
         this.bitOf = tile.bitOf;
         this.field = TilePattern.field(chips, width, height);
         this.dither = new float[width * height];
@@ -81,7 +81,7 @@ final class LumaMarker {
      */
     void mark(byte[] luma, PerceptualMask mask, double seconds) {
         if (fieldQ == null) {
-            fieldQ = TilePattern.field(tile.chipsQ(PayloadCodec.encode(payload)), width, height);
+            fieldQ = TilePattern.field(tile.chipsQ(codeword), width, height);
         }
         mark(luma, (y, into) -> mask.row(y, into, 0), TemporalCarrier.inPhase(seconds), TemporalCarrier.quadrature(seconds));
     }

@@ -44,11 +44,7 @@ final class PictureSeries {
     }
 
     private void close() {
-        float[] f = new float[open.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) open[i];
-        }
-        segments.add(f);
+        segments.add(openAsFloats());
         java.util.Arrays.fill(open, 0);
         inOpen = 0;
         if (segments.size() > MAX_SEGMENTS) {
@@ -71,11 +67,7 @@ final class PictureSeries {
     double[] refine(TilePattern tile, double[] first) {
         List<float[]> all = new ArrayList<>(segments);
         if (inOpen > 0) {
-            float[] f = new float[open.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) open[i];
-            }
-            all.add(f);
+            all.add(openAsFloats());
         }
         double[] out = new double[first.length];
         double[] folded = new double[BINS * BINS];
@@ -83,7 +75,7 @@ final class PictureSeries {
             for (int i = 0; i < folded.length; i++) {
                 folded[i] = seg[i];
             }
-            double[][] pq = TileSync.rawSumsPQ(folded, tile);
+            double[][] pq = TileSync.rawSumsPQ(folded, tile, 0, 0);
             double[] p = TileSync.normalise(pq[0]);
             double[] q = TileSync.normalise(pq[1]);
             double wp = 0;
@@ -97,6 +89,14 @@ final class PictureSeries {
             }
         }
         return TileSync.normalise(out);
+    }
+
+    private float[] openAsFloats() {
+        float[] f = new float[open.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) open[i];
+        }
+        return f;
     }
 
     /** Segments read so far (the last one may be short). */

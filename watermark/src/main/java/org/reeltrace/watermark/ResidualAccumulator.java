@@ -107,7 +107,9 @@ final class ResidualAccumulator {
             }
             if (plain != null) {
                 plain[i] += v;
-                r[i] = v;
+            }
+            if (series != null) {
+                r[i] = v; // the segment series reads the picture as it went into the sums
             }
         }
         if (series != null) {

@@ -333,12 +333,8 @@ final class TileSync {
      * principal axis of (P(S), Q(S)); callers decode both signs.
      */
     static double[] readFrozen(double[] folded, TilePattern tile, int dx, int dy) {
-        double[] box = cellSums(folded, BINS);
-        double[] p = new double[PayloadCodec.CODED_BITS];
-        double[] q = new double[PayloadCodec.CODED_BITS];
-        readSums(box, tile.sign, tile, dx, dy, p, BINS);
-        readSums(box, tile.signQ, tile, dx, dy, q, BINS);
-        return principalAxis(p, q);
+        double[][] pq = rawSumsPQ(folded, tile, dx, dy);
+        return principalAxis(pq[0], pq[1]);
     }
 
     /** The best shift at the nominal resolution (informed detection). */
@@ -357,12 +353,12 @@ final class TileSync {
                 tile, dx, dy, BINS);
     }
 
-    /** Per-bit sums of patterns P and Q at shift (0, 0), before normalisation (informed, picture by picture). */
-    static double[][] rawSumsPQ(double[] folded, TilePattern tile) {
+    /** Per-bit sums of patterns P and Q of one sum at a known shift, before normalisation. */
+    static double[][] rawSumsPQ(double[] folded, TilePattern tile, int dx, int dy) {
         double[] box = cellSums(folded, BINS);
         double[][] sums = new double[2][PayloadCodec.CODED_BITS];
-        readSums(box, tile.sign, tile, 0, 0, sums[0], BINS);
-        readSums(box, tile.signQ, tile, 0, 0, sums[1], BINS);
+        readSums(box, tile.sign, tile, dx, dy, sums[0], BINS);
+        readSums(box, tile.signQ, tile, dx, dy, sums[1], BINS);
         return sums;
     }
 

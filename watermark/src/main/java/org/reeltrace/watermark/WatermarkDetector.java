@@ -61,11 +61,16 @@ public final class WatermarkDetector {
         if (acc.pictures == 0) {
             return softs;
         }
+        double[] folded = null;
+        double foldedPeriod = Double.NaN;
         for (TileSync.Candidate c : TileSync.candidates(acc, tile, search)) {
             softs.add(c.soft());
             if (acc.quadrature != null) {
                 softs.add(TileSync.negated(c.soft()));
-                double[] folded = TileSync.fold(acc.plain, acc.width, acc.height, c.periodX(), c.periodY());
+                if (c.periodX() != foldedPeriod) { // the nominal period's two shifts share one fold
+                    folded = TileSync.fold(acc.plain, acc.width, acc.height, c.periodX(), c.periodY());
+                    foldedPeriod = c.periodX();
+                }
                 double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());
                 softs.add(frozen);
                 softs.add(TileSync.negated(frozen));
