@@ -30,6 +30,9 @@ final class TransformLanes {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean ended;
+    /** The failure has been thrown to the caller once; throwing the same object again from close() would make
+     * try-with-resources call addSuppressed on itself, which replaces the real error with an IllegalArgumentException. */
+    private boolean reported;
 
     TransformLanes(FileChannel out, boolean encrypt, PatternTail tail, int lanes) {
         this.out = out;
@@ -60,7 +63,7 @@ final class TransformLanes {
         }
     }
 
-    /** Waits until every queued batch is written; throws the first failure of any lane. */
+    /** Waits until every queued batch is written; throws the first failure of any lane unless it was already thrown. */
     void finish() throws IOException, CencFormatException {
         end();
         rethrow();
@@ -99,6 +102,10 @@ final class TransformLanes {
 
     private void rethrow() throws IOException, CencFormatException {
         Throwable t = failure.get();
+        if (t == null || reported) {
+            return;
+        }
+        reported = true;
         if (t instanceof IOException e) {
             throw e;
         } else if (t instanceof CencFormatException e) {
