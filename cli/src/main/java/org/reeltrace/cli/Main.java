@@ -37,7 +37,7 @@ public final class Main {
 
     /** Runs one command line with the given streams and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = configured(CommandTree.forArgs(args));
         ReeltraceCommand root = cmd.getCommand();
         root.console(new Console(out, err, root.global(), stderrIsTerminal()));
         ErrorReporter errors = new ErrorReporter(root.global());
@@ -55,9 +55,13 @@ public final class Main {
         }
     }
 
-    /** The command model without streams or handlers: used for help and completion scripts. */
+    /** The whole command model without streams or handlers: used for help and completion scripts. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new ReeltraceCommand());
+        return configured(CommandTree.full());
+    }
+
+    /** Settings for the whole tree; picocli applies them only to the subcommands present when called. */
+    private static CommandLine configured(CommandLine cmd) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setUsageHelpAutoWidth(true);
         return cmd;
