@@ -26,10 +26,10 @@ echo "clip: $CLIP ($(ffprobe -v error -select_streams v:0 -show_entries stream=w
 DEC=$(t ffmpeg -v error -threads 0 -i "$CLIP" -f null -)
 PLAIN=$(t ffmpeg -v error -y -i "$CLIP" -c:v libx264 -crf 18 -preset medium -c:a copy "$WORK/plain.mp4")
 EMBED=$(t $JAVA -jar "$JAR" -q watermark embed "$CLIP" -o "$WORK/marked.mp4" --key "$KEY" --payload 1234567890)
-# detection through the launcher users run (class-data archive per command group): one untimed run
-# writes the watermark group's archive with the detector's classes, as any user's first run would
+# detection through the launcher users run (class-data archive per command): one untimed run
+# writes the archive of `watermark detect`, as any user's first run would
 RT=./reeltrace
-rm -f cli/target/reeltrace-watermark.jsa
+rm -f cli/target/reeltrace-watermark-detect.jsa
 $RT -q watermark detect "$WORK/marked.mp4" --key "$KEY" >/dev/null 2>&1 || true
 BLIND=$(t $RT -q watermark detect "$WORK/marked.mp4" --key "$KEY")
 BLIND2=$(t $RT -q watermark detect "$WORK/marked.mp4" --key "$KEY")
