@@ -1,5 +1,6 @@
 # drm: the browser interop test (ChromiumPlaybackIT) needs Debian chromium and the npm packages
-# playwright-core + shaka-player (drm/src/test/js, installed into its git-ignored node_modules).
+# playwright-core + shaka-player (drm/src/test/js, installed into its git-ignored node_modules);
+# ShakaPackagerIT runs the release binary of Shaka Packager from the npm package shaka-packager.
 # Benchmarks (bench/drm) also use age; not needed by the tests. Sourced by .ci/run as root.
 drm_apt=()
 command -v chromium >/dev/null 2>&1 || drm_apt+=(chromium)
@@ -10,7 +11,8 @@ if [ ${#drm_apt[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${drm_apt[@]}" >/dev/null
 fi
-if [ ! -d drm/src/test/js/node_modules/playwright-core ] || [ ! -d drm/src/test/js/node_modules/shaka-player ]; then
+if [ ! -d drm/src/test/js/node_modules/playwright-core ] || [ ! -d drm/src/test/js/node_modules/shaka-player ] \
+        || [ ! -d drm/src/test/js/node_modules/shaka-packager ]; then
     echo "[ci] drm: npm ci in drm/src/test/js"
     (cd drm/src/test/js && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 fi

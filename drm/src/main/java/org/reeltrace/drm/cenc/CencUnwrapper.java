@@ -44,6 +44,12 @@ public final class CencUnwrapper {
     private final boolean moovInFile;
     private final List<TrackInfo> tracks;
     private final Map<Integer, int[]> trex = new HashMap<>();
+    /**
+     * Fragmented input only, per trak index: the sample entry each 1-based entry index becomes once
+     * entries that differ only by their protection are merged (a clear lead's unprotected copy of the
+     * entry, as Shaka Packager and our wrap write it), so the clear file is what went in.
+     */
+    private final Map<Integer, int[]> entryRemap = new HashMap<>();
     private long samples;
 
     private CencUnwrapper(FileChannel in, Mp4File file, CencKeys keys, Box moov, boolean moovInFile) throws CencFormatException {
@@ -59,6 +65,17 @@ public final class CencUnwrapper {
                 trex.put(b.getInt(4), new int[] {b.getInt(8), b.getInt(16)});
             }
         }));
+        if (moov.child("mvex").isPresent()) {
+            List<Box> traks = moov.all("trak");
+            for (int i = 0; i < traks.size(); i++) {
+                Box copy = traks.get(i).deepCopy();
+                EncryptionBoxes.unprotectSampleEntries(copy);
+                int[] remap = EncryptionBoxes.sameEntries(copy);
+                if (remap != null) {
+                    entryRemap.put(i, remap);
+                }
+            }
+        }
     }
 
     /** Decrypts {@code input} into {@code output}; a media segment needs {@code init} for its moov. */
@@ -208,8 +225,13 @@ public final class CencUnwrapper {
     private Box clearMoov(java.util.function.LongUnaryOperator map) throws BoxFormatException, CencFormatException {
         Box copy = moov.deepCopy();
         copy.removeChildren("pssh");
-        for (Box trak : copy.all("trak")) {
+        List<Box> traks = copy.all("trak");
+        for (int i = 0; i < traks.size(); i++) {
+            Box trak = traks.get(i);
             EncryptionBoxes.unprotectSampleEntries(trak);
+            if (entryRemap.containsKey(i)) {
+                EncryptionBoxes.mergeEntries(trak, entryRemap.get(i));
+            }
             Optional<Box> stbl = trak.find("mdia/minf/stbl");
             if (stbl.isPresent()) {
                 EncryptionBoxes.strip(stbl.get());
@@ -225,9 +247,48 @@ public final class CencUnwrapper {
         return copy;
     }
 
-    private static void stripMoof(Box moof) {
+    private void stripMoof(Box moof) {
         moof.removeChildren("pssh");
         moof.all("traf").forEach(EncryptionBoxes::strip);
+        if (!entryRemap.isEmpty()) {
+            for (Box traf : moof.all("traf")) {
+                traf.child("tfhd").ifPresent(this::remapDescriptionIndex);
+            }
+        }
+    }
+
+    /** Points a tfhd at the merged sample entry; drops the field where trex's default then says the same. */
+    private void remapDescriptionIndex(Box tfhd) {
+        byte[] p = tfhd.payload();
+        if (p.length < 8) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(p);
+        int flags = b.getInt(0);
+        int trackId = b.getInt(4);
+        int at = 8 + ((flags & TrackFragment.BASE_DATA_OFFSET) != 0 ? 8 : 0);
+        int trakIndex = -1;
+        for (int i = 0; i < tracks.size(); i++) {
+            if (tracks.get(i).trackId == trackId) {
+                trakIndex = moov.all("trak").indexOf(tracks.get(i).trak);
+            }
+        }
+        int[] remap = entryRemap.get(trakIndex);
+        if (remap == null || (flags & TrackFragment.DESCRIPTION_INDEX) == 0 || p.length < at + 4) {
+            return;
+        }
+        int index = b.getInt(at);
+        int merged = index >= 1 && index < remap.length ? remap[index] : index;
+        int[] defaults = trex.get(trackId);
+        if (defaults != null && merged == defaults[0]) {
+            byte[] shorter = new byte[p.length - 4];
+            System.arraycopy(p, 0, shorter, 0, at);
+            System.arraycopy(p, at + 4, shorter, at, p.length - at - 4);
+            ByteBuffer.wrap(shorter).putInt(0, flags & ~TrackFragment.DESCRIPTION_INDEX);
+            tfhd.setPayload(shorter);
+        } else {
+            b.putInt(at, merged);
+        }
     }
 
     private TrackInfo track(int trackId, String path) throws CencFormatException {

@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The sample groups that mark clear-lead samples (ISO/IEC 23001-7 §6, 'seig' with isProtected = 0),
- * as Shaka Packager's --clear_lead writes them: an sgpd with one unprotected entry and an sbgp that
- * maps the first samples to it and the rest to no group (the tenc defaults).
+ * The sample groups that mark clear-lead samples (ISO/IEC 23001-7 §6, 'seig' with isProtected = 0):
+ * an sgpd with one unprotected entry and an sbgp that maps the first samples to it and the rest to no
+ * group (the tenc defaults). Fragmented output also points the lead's fragments at an unprotected
+ * sample entry ({@link Fragmenter}), which is what Shaka Packager reads.
  */
 final class ClearLead {
     /** sbgp group index of the first sgpd entry in the same traf (ISO/IEC 14496-12 §8.9.4). */

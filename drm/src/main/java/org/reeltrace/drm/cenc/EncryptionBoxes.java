@@ -48,6 +48,63 @@ final class EncryptionBoxes {
         });
     }
 
+    /**
+     * For a trak whose entries are already unprotected: null when no sample entry repeats an earlier
+     * one, else the 1-based index each entry index maps to (its first identical entry, renumbered
+     * after the repeats are removed; index 0 unused).
+     */
+    static int[] sameEntries(Box trak) {
+        Optional<Box> stsd = trak.find("mdia/minf/stbl/stsd");
+        if (stsd.isEmpty()) {
+            return null;
+        }
+        List<Box> entries = stsd.get().children();
+        int[] remap = new int[entries.size() + 1];
+        List<byte[]> kept = new java.util.ArrayList<>();
+        boolean merged = false;
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] bytes = entries.get(i).toBytes();
+            int same = -1;
+            for (int k = 0; k < kept.size() && same < 0; k++) {
+                if (java.util.Arrays.equals(kept.get(k), bytes)) {
+                    same = k;
+                }
+            }
+            if (same < 0) {
+                kept.add(bytes);
+                remap[i + 1] = kept.size();
+            } else {
+                remap[i + 1] = same + 1;
+                merged = true;
+            }
+        }
+        return merged ? remap : null;
+    }
+
+    /** Removes the repeated sample entries {@link #sameEntries} found and fixes stsd's entry count. */
+    static void mergeEntries(Box trak, int[] remap) {
+        Box stsd = trak.find("mdia/minf/stbl/stsd").orElseThrow();
+        List<Box> entries = stsd.mutableChildren();
+        for (int i = entries.size(); i >= 1; i--) {
+            if (i < remap.length && remap[i] != 0 && isRepeat(remap, i)) {
+                entries.remove(i - 1);
+            }
+        }
+        byte[] header = stsd.prefix().clone();
+        java.nio.ByteBuffer.wrap(header).putInt(4, entries.size());
+        stsd.setPrefix(header);
+    }
+
+    /** Entry i repeats an earlier one when an earlier index already maps where it maps. */
+    private static boolean isRepeat(int[] remap, int i) {
+        for (int k = 1; k < i; k++) {
+            if (remap[k] == remap[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String grouping(Box b) {
         byte[] p = b.payload();
         return p != null && p.length >= 8 ? new String(p, 4, 4, StandardCharsets.ISO_8859_1) : "";

@@ -19,9 +19,11 @@ import java.util.Map;
  * single file: ftyp, moov (mvex, empty sample tables, encv/enca, pssh), one sidx indexing every
  * fragment, then moof + mdat pairs. Fragments start at video sync samples about every
  * {@link WrapOptions#fragmentSeconds()}; each traf carries tfdt, trun, senc, saiz and saio
- * (offsets relative to the moof, default-base-is-moof). Clear-lead fragments put their samples in an
- * unprotected 'seig' group and carry no senc/saiz/saio, as Shaka Packager writes them (Chromium plays
- * that; a variant with all-clear senc maps, which FFmpeg 5.1 would need, fails in Chromium).
+ * (offsets relative to the moof, default-base-is-moof). Clear-lead fragments carry no senc/saiz/saio;
+ * their tfhd names an unprotected copy of the sample entry, as Shaka Packager 3.4 writes a clear lead
+ * (its parser decrypts by sample entry and ignores sample groups: ShakaPackagerIT), and their samples
+ * are also in an unprotected 'seig' group, the standard's own signal (Chromium plays both; a variant
+ * with all-clear senc maps, which FFmpeg 5.1 would need, fails in Chromium).
  */
 final class Fragmenter {
     private final FileChannel in;
@@ -33,7 +35,12 @@ final class Fragmenter {
     /** Fragment k of track t covers samples [bounds[t][k], bounds[t][k+1]). */
     private final List<int[]> bounds = new ArrayList<>();
     private int fragments;
-    /** Fragments [0, clearFragments) are the clear lead: samples in an unprotected 'seig' group, no senc/saiz/saio. */
+    /**
+     * Fragments [0, clearFragments) are the clear lead, signalled twice: their tfhd names an unprotected
+     * copy of the sample entry (Shaka Packager's layout; its parser, and so its decryption, reads nothing
+     * else) and their samples are in an unprotected 'seig' group (ISO/IEC 23001-7's own signal); no
+     * senc/saiz/saio.
+     */
     private int clearFragments;
     private long samples;
     private long initEnd;
@@ -208,6 +215,14 @@ final class Fragmenter {
         return sum;
     }
 
+    /** tfhd flag: sample_description_index present. */
+    private static final int SAMPLE_DESCRIPTION_INDEX = 0x2;
+
+    /** 1-based index of a track's unprotected sample entry in the init segment: after the input's entries. */
+    private static int clearEntryIndex(TrackPlan p) {
+        return p.track.trak.find("mdia/minf/stbl/stsd").orElseThrow().children().size() + 1;
+    }
+
     private Box initMoov() throws BoxFormatException {
         Box out = moov.deepCopy();
         List<Box> keep = new ArrayList<>();
@@ -220,9 +235,17 @@ final class Fragmenter {
             if (p == null) {
                 continue;
             }
-            p.protectSampleEntry(trak);
             Box stbl = trak.find("mdia/minf/stbl").orElseThrow();
             Box stsd = stbl.child("stsd").orElseThrow();
+            Box clearEntry = stsd.children().get(0).deepCopy();
+            p.protectSampleEntry(trak);
+            if (clearFragments > 0) {
+                // the lead's fragments name this unprotected copy of the sample entry (clearEntryIndex)
+                stsd.mutableChildren().add(clearEntry);
+                byte[] header = stsd.prefix().clone();
+                ByteBuffer.wrap(header).putInt(4, stsd.children().size());
+                stsd.setPrefix(header);
+            }
             stbl.mutableChildren().clear();
             stbl.mutableChildren().add(stsd);
             stbl.mutableChildren().add(Box.leaf("stts", new byte[8]));
@@ -254,7 +277,12 @@ final class Fragmenter {
             int[] b = bounds.get(t);
             int n = b[k + 1] - b[k];
             List<Box> parts = new ArrayList<>();
-            parts.add(Box.leaf("tfhd", ByteBuffer.allocate(8).putInt(TrackFragment.DEFAULT_BASE_IS_MOOF).putInt(tr.plan.track.trackId).array()));
+            if (k < clearFragments) {
+                parts.add(Box.leaf("tfhd", ByteBuffer.allocate(12).putInt(TrackFragment.DEFAULT_BASE_IS_MOOF | SAMPLE_DESCRIPTION_INDEX)
+                        .putInt(tr.plan.track.trackId).putInt(clearEntryIndex(tr.plan)).array()));
+            } else {
+                parts.add(Box.leaf("tfhd", ByteBuffer.allocate(8).putInt(TrackFragment.DEFAULT_BASE_IS_MOOF).putInt(tr.plan.track.trackId).array()));
+            }
             parts.add(Box.leaf("tfdt", ByteBuffer.allocate(12).putInt(0x01000000).putLong(tr.timing.decodeTimes[b[k]]).array()));
             boolean cts = tr.timing.hasCompositionOffsets;
             int flags = 0x1 | 0x100 | 0x200 | 0x400 | (cts ? 0x800 : 0);
