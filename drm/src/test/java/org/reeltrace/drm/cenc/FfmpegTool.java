@@ -48,6 +48,28 @@ final class FfmpegTool {
                 .sorted(java.util.Comparator.comparing(l -> l.substring(0, l.indexOf(',')))).toList();
     }
 
+    /**
+     * Size and MD5 of each frame of {@code file}'s first stream of {@code type} ("v", "a"): packets as
+     * stored ({@code copy}) or decoded; one "undecodable" line when FFmpeg cannot read it.
+     */
+    static List<String> firstStream(Path file, String type, boolean copy) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-i", file.toString(), "-map", "0:" + type + ":0"));
+        if (copy) {
+            args.addAll(List.of("-c", "copy"));
+        }
+        args.addAll(List.of("-f", "framemd5", "-"));
+        String text;
+        try {
+            text = run(args.toArray(String[]::new));
+        } catch (IOException e) {
+            return List.of("undecodable: " + e.getMessage());
+        }
+        return text.lines().filter(l -> l.matches("\\s*\\d+,.*")).map(l -> {
+            String[] f = l.split(",");
+            return f[4].strip() + "," + f[5].strip();
+        }).toList();
+    }
+
     /** Stream, size and MD5 of each frame line, without timestamps. */
     static List<String> content(List<String> frames) {
         return frames.stream().map(l -> {
