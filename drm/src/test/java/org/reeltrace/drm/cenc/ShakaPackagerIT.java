@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and without its clear lead) and we decrypt: decoded video frames and audio packets equal the
  * clear clip's;</li>
  * <li>we encrypt (cenc, cbcs, fragmented; from a progressive and from a fragmented input; with a
- * clear lead) and it decrypts: the same equality.</li>
+ * clear lead) and it decrypts: the same equality;</li>
+ * <li>both ways for HEVC (cenc and cbcs), whose subsample maps keep the slice headers clear.</li>
  * </ul>
  * Packager's parser refuses encrypted non-fragmented MP4 altogether (it requires
  * default_isProtected = 0 there), so our progressive output is checked with FFmpeg instead
@@ -119,6 +121,30 @@ class ShakaPackagerIT {
                 "--enable_raw_key_decryption", "--keys", PACKAGER_KEYS);
         FfmpegTool.assertSameFrames(clearVideo, FfmpegTool.firstStream(video, "v", false), scheme + " video frames packager decrypted");
         FfmpegTool.assertSameFrames(clearAudio, FfmpegTool.firstStream(audio, "a", true), scheme + " audio packets packager decrypted");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cenc", "cbcs"})
+    void hevcBothWays(String scheme) throws Exception {
+        Path hevc = dir.resolve("hevc.mp4");
+        FfmpegTool.run("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "log-level=error:keyint=25:bframes=2", "-tag:v", "hvc1", "-pix_fmt", "yuv420p", hevc.toString());
+        List<String> frames = FfmpegTool.firstStream(hevc, "v", false);
+        assertEquals(50, frames.size(), "HEVC frames");
+        String videoKey = "label=:key_id=" + VIDEO_KID + ":key=" + VIDEO_KEY;
+        Path theirs = dir.resolve("packager-hevc.mp4");
+        run(packager.toString(), "in=" + hevc + ",stream=video,output=" + theirs, "--enable_raw_key_encryption", "--keys", videoKey,
+                "--protection_scheme", scheme, "--clear_lead", "0", "--segment_duration", "1", "--fragment_duration", "1");
+        CencKeys keys = CencKeys.parse(VIDEO_KID + ":" + VIDEO_KEY + "\n", "test");
+        Path back = dir.resolve("hevc-back.mp4");
+        CencUnwrapper.unwrap(theirs, back, keys, Optional.empty());
+        FfmpegTool.assertSameFrames(frames, FfmpegTool.firstStream(back, "v", false), scheme + " HEVC frames we decrypted");
+        Path ours = dir.resolve("ours-hevc.mp4");
+        CencWrapper.wrap(hevc, ours, keys, new WrapOptions(Scheme.of(scheme).orElseThrow(), true, false, 1.0));
+        Path restored = dir.resolve("hevc-restored.mp4");
+        run(packager.toString(), "in=" + ours + ",stream=video,output=" + restored, "--enable_raw_key_decryption", "--keys",
+                "key_id=" + VIDEO_KID + ":key=" + VIDEO_KEY);
+        FfmpegTool.assertSameFrames(frames, FfmpegTool.firstStream(restored, "v", false), scheme + " HEVC frames packager decrypted");
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
