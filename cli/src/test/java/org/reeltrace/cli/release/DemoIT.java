@@ -1,5 +1,6 @@
 package org.reeltrace.cli.release;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `reeltrace demo` runs the whole story green through the real jar. */
 class DemoIT {
+
+    @AfterAll
+    static void stopDevNode() throws Exception {
+        JarProcess.stopDevNode();
+    }
 
     @Test
     void demoTracesTheLeakToBob(@TempDir Path dir) throws Exception {

@@ -10,16 +10,37 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the built reeltrace.jar, or another program, as a real process and keeps what it printed. */
+/**
+ * Runs the built reeltrace.jar, or another program, as a real process and keeps what it printed. The
+ * jar runs with a throwaway reeltrace home (journal, dev node), never the developer's own; a test
+ * class that anchors calls {@link #stopDevNode()} when done, so no anvil outlives it.
+ */
 record JarProcess(int code, String out, String err) {
     static final Path ROOT = Path.of(System.getProperty("reeltrace.root", "..")).toAbsolutePath().normalize();
     static final Path JAR = ROOT.resolve("cli/target/reeltrace.jar");
+    private static Path home;
 
     static JarProcess reeltrace(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+                "--enable-native-access=ALL-UNNAMED", "-Dreeltrace.home=" + home(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return run(workDir, cmd);
+    }
+
+    /** The reeltrace home of every jar run in this test JVM, made on first use. */
+    static synchronized Path home() throws IOException {
+        if (home == null) {
+            home = Files.createTempDirectory("reeltrace-it-home");
+        }
+        return home;
+    }
+
+    /** Stops the dev node of {@link #home()} if one runs there. */
+    static void stopDevNode() throws IOException, InterruptedException {
+        if (home != null) {
+            JarProcess r = reeltrace(home, "chain", "dev", "stop");
+            assertTrue(r.code() == 0, "chain dev stop: " + r.err());
+        }
     }
 
     static JarProcess run(Path workDir, List<String> command) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.reeltrace.cli.release;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,8 +31,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseTraceIT {
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String LEAKER = "carol";
+
+    @AfterAll
+    static void stopDevNode() throws Exception {
+        JarProcess.stopDevNode();
+    }
 
     @TempDir
     static Path dir;
