@@ -6,7 +6,6 @@ import picocli.CommandLine.ParseResult;
 import org.reeltrace.media.Ffmpeg;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Set;
 
 /** Entry point. Only {@link #main} exits the JVM; tests call {@link #run} in-process. */
@@ -17,6 +16,9 @@ public final class Main {
     public static void main(String[] args) {
         if (needsMedia(args)) {
             Ffmpeg.preloadInBackground();
+        }
+        if (java.util.Arrays.asList(args).contains("--json")) {
+            Console.prepareJsonInBackground();
         }
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(code);
@@ -73,7 +75,7 @@ public final class Main {
             VersionInfo v = VersionInfo.current();
             if (root.global().json()) {
                 cmd.getOut().println(Console.mapper().writeValueAsString(
-                        Map.of("version", v.version(), "commit", v.commit())));
+                        Console.ordered("version", v.version(), "commit", v.commit())));
             } else {
                 cmd.printVersionHelp(cmd.getOut());
             }

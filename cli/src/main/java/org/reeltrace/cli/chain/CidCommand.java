@@ -10,7 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "cid", header = "Print the CIDv1 that ipfs add --cid-version=1 gives FILE.")
@@ -27,7 +26,7 @@ public final class CidCommand implements Callable<Integer> {
         Console console = Console.of(spec);
         String cid = Cid.of(file);
         console.result(cid);
-        console.json(Map.of("cid", cid, "file", file.toString()));
+        console.json(Console.ordered("cid", cid, "file", file.toString()));
         return ExitCodes.OK;
     }
 }

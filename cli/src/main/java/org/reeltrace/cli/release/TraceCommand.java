@@ -59,9 +59,9 @@ public final class TraceCommand implements Callable<Integer> {
         }
         Evidence e = result.evidence();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("work", e.work() == null ? null : Map.of("workId", e.work().workId(), "title", String.valueOf(e.work().title())));
+        json.put("work", e.work() == null ? null : Console.ordered("workId", e.work().workId(), "title", String.valueOf(e.work().title())));
         json.put("segments", e.match() == null ? List.of() : e.match().segments());
-        json.put("recipient", e.recipient() == null ? null : Map.of("name", e.recipient().name(), "payload", e.recipient().payload()));
+        json.put("recipient", e.recipient() == null ? null : Console.ordered("name", e.recipient().name(), "payload", e.recipient().payload()));
         json.put("anchors", e.anchors());
         json.put("report", result.report().toString());
         json.put("evidence", result.evidenceFile().toString());
