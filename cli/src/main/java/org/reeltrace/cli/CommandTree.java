@@ -160,6 +160,6 @@ final class CommandTree {
     }
 
     private static Node leaf(Class<?> type, Supplier<Object> factory) {
-        return new Node(type, factory, List.of());
+        return node(type, factory);
     }
 }

@@ -32,12 +32,6 @@ final class TileSync {
     record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
     }
 
-    /**
-     * The geometry hypotheses of an accumulated residual. With a quadrature sum the mark lies
-     * somewhere in the plane of the two sums: shifts are scored by the energy in both, and the
-     * soft values are read along the direction in that plane that carries the most energy (so
-     * their sign is known only up to the carrier's: callers decode both).
-     */
     /** How far the geometry search goes. */
     enum Search {
         /** Only the untouched geometry: nominal period, shift (0, 0). */
@@ -48,6 +42,12 @@ final class TileSync {
         SCALE
     }
 
+    /**
+     * The geometry hypotheses of an accumulated residual. With a quadrature sum the mark lies
+     * somewhere in the plane of the two sums: shifts are scored by the energy in both, and the
+     * soft values are read along the direction in that plane that carries the most energy (so
+     * their sign is known only up to the carrier's: callers decode both).
+     */
     static List<Candidate> candidates(ResidualAccumulator acc, TilePattern tile, Search search) {
         float[][] sums = acc.carrierSums();
         float[] quadrature = sums[1];

@@ -62,14 +62,15 @@ public final class WatermarkDetector {
             return softs;
         }
         double[] folded = null;
-        double foldedPeriod = Double.NaN;
+        TileSync.Candidate foldedFor = null;
         for (TileSync.Candidate c : TileSync.candidates(acc, tile, search)) {
             softs.add(c.soft());
             if (acc.quadrature != null) {
                 softs.add(TileSync.negated(c.soft()));
-                if (c.periodX() != foldedPeriod) { // the nominal period's two shifts share one fold
+                // the nominal period's two shifts share one fold
+                if (foldedFor == null || c.periodX() != foldedFor.periodX() || c.periodY() != foldedFor.periodY()) {
                     folded = TileSync.fold(acc.plain, acc.width, acc.height, c.periodX(), c.periodY());
-                    foldedPeriod = c.periodX();
+                    foldedFor = c;
                 }
                 double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());
                 softs.add(frozen);

@@ -45,7 +45,7 @@ public final class CencUnwrapper {
     private final List<TrackInfo> tracks;
     private final Map<Integer, int[]> trex = new HashMap<>();
     /**
-     * Fragmented input only, per trak index: the sample entry each 1-based entry index becomes once
+     * Fragmented input only, per track ID: the sample entry each 1-based entry index becomes once
      * entries that differ only by their protection are merged (a clear lead's unprotected copy of the
      * entry, as Shaka Packager and our wrap write it), so the clear file is what went in.
      */
@@ -66,13 +66,12 @@ public final class CencUnwrapper {
             }
         }));
         if (moov.child("mvex").isPresent()) {
-            List<Box> traks = moov.all("trak");
-            for (int i = 0; i < traks.size(); i++) {
-                Box copy = traks.get(i).deepCopy();
+            for (TrackInfo t : tracks) {
+                Box copy = t.trak.deepCopy();
                 EncryptionBoxes.unprotectSampleEntries(copy);
                 int[] remap = EncryptionBoxes.sameEntries(copy);
                 if (remap != null) {
-                    entryRemap.put(i, remap);
+                    entryRemap.put(t.trackId, remap);
                 }
             }
         }
@@ -229,8 +228,9 @@ public final class CencUnwrapper {
         for (int i = 0; i < traks.size(); i++) {
             Box trak = traks.get(i);
             EncryptionBoxes.unprotectSampleEntries(trak);
-            if (entryRemap.containsKey(i)) {
-                EncryptionBoxes.mergeEntries(trak, entryRemap.get(i));
+            int[] remap = entryRemap.get(tracks.get(i).trackId); // TrackInfo.of gives one per trak, in order
+            if (remap != null) {
+                EncryptionBoxes.mergeEntries(trak, remap);
             }
             Optional<Box> stbl = trak.find("mdia/minf/stbl");
             if (stbl.isPresent()) {
@@ -267,13 +267,7 @@ public final class CencUnwrapper {
         int flags = b.getInt(0);
         int trackId = b.getInt(4);
         int at = 8 + ((flags & TrackFragment.BASE_DATA_OFFSET) != 0 ? 8 : 0);
-        int trakIndex = -1;
-        for (int i = 0; i < tracks.size(); i++) {
-            if (tracks.get(i).trackId == trackId) {
-                trakIndex = moov.all("trak").indexOf(tracks.get(i).trak);
-            }
-        }
-        int[] remap = entryRemap.get(trakIndex);
+        int[] remap = entryRemap.get(trackId);
         if (remap == null || (flags & TrackFragment.DESCRIPTION_INDEX) == 0 || p.length < at + 4) {
             return;
         }

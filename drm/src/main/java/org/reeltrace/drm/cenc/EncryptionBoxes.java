@@ -84,25 +84,22 @@ final class EncryptionBoxes {
     /** Removes the repeated sample entries {@link #sameEntries} found and fixes stsd's entry count. */
     static void mergeEntries(Box trak, int[] remap) {
         Box stsd = trak.find("mdia/minf/stbl/stsd").orElseThrow();
-        List<Box> entries = stsd.mutableChildren();
-        for (int i = entries.size(); i >= 1; i--) {
-            if (i < remap.length && remap[i] != 0 && isRepeat(remap, i)) {
-                entries.remove(i - 1);
+        List<Box> kept = new java.util.ArrayList<>();
+        for (int i = 1; i <= stsd.children().size(); i++) {
+            if (remap[i] > kept.size()) { // kept entries are numbered in order; a repeat maps back
+                kept.add(stsd.children().get(i - 1));
             }
         }
-        byte[] header = stsd.prefix().clone();
-        java.nio.ByteBuffer.wrap(header).putInt(4, entries.size());
-        stsd.setPrefix(header);
+        stsd.mutableChildren().clear();
+        stsd.mutableChildren().addAll(kept);
+        recountEntries(stsd);
     }
 
-    /** Entry i repeats an earlier one when an earlier index already maps where it maps. */
-    private static boolean isRepeat(int[] remap, int i) {
-        for (int k = 1; k < i; k++) {
-            if (remap[k] == remap[i]) {
-                return true;
-            }
-        }
-        return false;
+    /** Writes an stsd's entry count after its entries changed. */
+    static void recountEntries(Box stsd) {
+        byte[] header = stsd.prefix().clone();
+        java.nio.ByteBuffer.wrap(header).putInt(4, stsd.children().size());
+        stsd.setPrefix(header);
     }
 
     static String grouping(Box b) {

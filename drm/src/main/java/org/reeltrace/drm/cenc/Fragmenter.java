@@ -237,14 +237,12 @@ final class Fragmenter {
             }
             Box stbl = trak.find("mdia/minf/stbl").orElseThrow();
             Box stsd = stbl.child("stsd").orElseThrow();
-            Box clearEntry = stsd.children().get(0).deepCopy();
+            // the lead's fragments name an unprotected copy of the sample entry (clearEntryIndex)
+            Box clearEntry = clearFragments > 0 ? stsd.children().get(0).deepCopy() : null;
             p.protectSampleEntry(trak);
-            if (clearFragments > 0) {
-                // the lead's fragments name this unprotected copy of the sample entry (clearEntryIndex)
+            if (clearEntry != null) {
                 stsd.mutableChildren().add(clearEntry);
-                byte[] header = stsd.prefix().clone();
-                ByteBuffer.wrap(header).putInt(4, stsd.children().size());
-                stsd.setPrefix(header);
+                EncryptionBoxes.recountEntries(stsd);
             }
             stbl.mutableChildren().clear();
             stbl.mutableChildren().add(stsd);
