@@ -58,12 +58,17 @@ final class StillImages {
         byte[] marked = y.clone();
         float[] strength = new PerceptualMask(w, h).update(y);
         TilePattern tile = new TilePattern(key);
-        LumaMarker marker = new LumaMarker(tile, payload, w, h, LumaMarker.STILL_AMPLITUDE);
+        LumaMarker marker = new LumaMarker(tile, payload, w, h, LumaMarker.Strength.STILL);
         InterferenceCanceller canceller = new InterferenceCanceller(tile, w, h, new int[][] {PayloadCodec.encode(payload)});
         if (canceller.measure(y, strength, marker.effectiveAmplitude())) {
             marker.setGains(canceller.gains(0));
         }
         marker.mark(marked, strength);
+        // a weaker block lets the RMS budget raise the rest: judge again until nothing exceeds
+        for (int round = 0; round < 4 && StructuralBudget.limit(y, marked, strength, w, h); round++) {
+            marked = y.clone();
+            marker.mark(marked, strength);
+        }
         String format = formatOf(out);
         boolean alpha = img.getColorModel().hasAlpha() && format.equals("png");
         BufferedImage result = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);

@@ -27,7 +27,7 @@ final class VideoMarkingFilter implements VideoTranscoder.LumaFilter {
             mask = new PerceptualMask(width, height);
             markers = new LumaMarker[payloads.size()];
             for (int k = 0; k < markers.length; k++) {
-                markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.AMPLITUDE);
+                markers[k] = new LumaMarker(tile, payloads.get(k), width, height, LumaMarker.Strength.VIDEO);
             }
         }
         long t0 = System.nanoTime();

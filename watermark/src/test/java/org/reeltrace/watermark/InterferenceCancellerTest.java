@@ -20,11 +20,11 @@ class InterferenceCancellerTest {
             byte[] host = texture(seed);
             float[] mask = new PerceptualMask(W, H).update(host);
 
-            LumaMarker plain = new LumaMarker(tile, TestMedia.PAYLOAD, W, H, LumaMarker.AMPLITUDE);
+            LumaMarker plain = new LumaMarker(tile, TestMedia.PAYLOAD, W, H, LumaMarker.Strength.VIDEO);
             byte[] a = host.clone();
             plain.mark(a, mask);
 
-            LumaMarker informed = new LumaMarker(tile, TestMedia.PAYLOAD, W, H, LumaMarker.AMPLITUDE);
+            LumaMarker informed = new LumaMarker(tile, TestMedia.PAYLOAD, W, H, LumaMarker.Strength.VIDEO);
             InterferenceCanceller canceller = new InterferenceCanceller(tile, W, H, new int[][] {codeword});
             assertTrue(canceller.measure(host, mask, informed.effectiveAmplitude()), "first measurement sets the gains");
             informed.setGains(canceller.gains(0));

