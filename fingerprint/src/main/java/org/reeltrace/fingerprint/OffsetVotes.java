@@ -128,11 +128,12 @@ final class OffsetVotes {
 
     /** The votes for one work, counted on demand. */
     private static final class WorkVotes {
+        private static final int BIN = 0;
+        private static final int INSTANT = 1;
+        private static final int KEY = 2;
         final long work;
-        private int[] voteBin = new int[16];
-        private int[] voteInstant = new int[16];
-        private int[] voteKey = new int[16];
-        private int n;
+        /** per vote: offset bin, query instant, key number */
+        private final IntTriples votes = new IntTriples(16);
         /** after {@link #count}: the bins that got votes (ascending) and their evidence */
         int[] bins;
         int[] evidence;
@@ -142,24 +143,16 @@ final class OffsetVotes {
         }
 
         void add(int bin, int instant, int key) {
-            if (n == voteBin.length) {
-                voteBin = Arrays.copyOf(voteBin, n * 2);
-                voteInstant = Arrays.copyOf(voteInstant, n * 2);
-                voteKey = Arrays.copyOf(voteKey, n * 2);
-            }
-            voteBin[n] = bin;
-            voteInstant[n] = instant;
-            voteKey[n] = key;
-            n++;
+            votes.add(bin, instant, key);
         }
 
         /** Fills {@link #bins} and {@link #evidence}; returns the sum of the bins' own evidence. */
         long count() {
-            int[][] instants = distinctPerBin(voteInstant, 0);
-            int[][] keys = distinctPerBin(voteKey, 0);
+            int[][] instants = distinctPerBin(INSTANT, 0);
+            int[][] keys = distinctPerBin(KEY, 0);
             // a vote in bin x also belongs to the pair (x - 1, x): distinct counts over pairs
-            int[][] pairInstants = distinctPerBin(voteInstant, 1);
-            int[][] pairKeys = distinctPerBin(voteKey, 1);
+            int[][] pairInstants = distinctPerBin(INSTANT, 1);
+            int[][] pairKeys = distinctPerBin(KEY, 1);
             bins = instants[0];
             evidence = new int[bins.length];
             long own = 0;
@@ -184,12 +177,15 @@ final class OffsetVotes {
          * {@code alsoLower} = 1 every vote also counts for the bin below its own, so that bin {@code b}
          * holds the distinct values of bins {@code b} and {@code b + 1} together.
          */
-        private int[][] distinctPerBin(int[] values, int alsoLower) {
+        private int[][] distinctPerBin(int column, int alsoLower) {
+            int n = votes.size();
             long[] packed = new long[n * (1 + alsoLower)];
             for (int i = 0; i < n; i++) {
-                packed[i] = ((long) voteBin[i] << 32) | (values[i] & 0xffffffffL);
+                int bin = votes.get(BIN, i);
+                long value = votes.get(column, i) & 0xffffffffL;
+                packed[i] = ((long) bin << 32) | value;
                 if (alsoLower == 1) {
-                    packed[n + i] = ((long) (voteBin[i] - 1) << 32) | (values[i] & 0xffffffffL);
+                    packed[n + i] = ((long) (bin - 1) << 32) | value;
                 }
             }
             Arrays.sort(packed);

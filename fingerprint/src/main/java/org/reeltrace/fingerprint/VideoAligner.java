@@ -31,10 +31,11 @@ final class VideoAligner {
     private final double queryLength;
     private final int bins;
     private final boolean[] used;
-    private int[] pairQ = new int[256];
-    private int[] pairR = new int[256];
-    private int[] pairD = new int[256];
-    private int pairs;
+    /** close frame pairs: query frame, reference frame, hash distance */
+    private final IntTriples pairs = new IntTriples(256);
+    private static final int QUERY_FRAME = 0;
+    private static final int REFERENCE_FRAME = 1;
+    private static final int DISTANCE = 2;
     /** reference frame of the last {@link #distanceOnLine} answer */
     private int lastRefFrame;
 
@@ -99,21 +100,9 @@ final class VideoAligner {
                 }
             }
             for (int k = 0; k < kept; k++) {
-                addPair(i, bestJ[k], bestD[k]);
+                pairs.add(i, bestJ[k], bestD[k]);
             }
         }
-    }
-
-    private void addPair(int i, int j, int d) {
-        if (pairs == pairQ.length) {
-            pairQ = Arrays.copyOf(pairQ, pairs * 2);
-            pairR = Arrays.copyOf(pairR, pairs * 2);
-            pairD = Arrays.copyOf(pairD, pairs * 2);
-        }
-        pairQ[pairs] = i;
-        pairR[pairs] = j;
-        pairD[pairs] = d;
-        pairs++;
     }
 
     private record Line(double speed, double offset) {
@@ -125,7 +114,7 @@ final class VideoAligner {
     private List<ScoredSegment> extract() {
         List<ScoredSegment> found = new ArrayList<>();
         List<Line> rejected = new ArrayList<>();
-        if (pairs == 0) {
+        if (pairs.size() == 0) {
             return found;
         }
         float[][] votes = new float[SPEEDS.length][bins];
@@ -135,14 +124,14 @@ final class VideoAligner {
                 Arrays.fill(votes[s], 0f);
                 Arrays.fill(lastVoter[s], -1);
             }
-            for (int p = 0; p < pairs; p++) {
-                int i = pairQ[p];
+            for (int p = 0; p < pairs.size(); p++) {
+                int i = pairs.get(QUERY_FRAME, p);
                 if (used[i]) {
                     continue;
                 }
                 double tq = i * q.gridStep;
-                double tr = pairR[p] * r.gridStep;
-                float w = 1f - pairD[p] / (float) (NullModel.CANDIDATE_DISTANCE + 1);
+                double tr = pairs.get(REFERENCE_FRAME, p) * r.gridStep;
+                float w = 1f - pairs.get(DISTANCE, p) / (float) (NullModel.CANDIDATE_DISTANCE + 1);
                 for (int s = 0; s < SPEEDS.length; s++) {
                     int b = bin(tr - SPEEDS[s] * tq);
                     if (lastVoter[s][b] != i) {
