@@ -6,6 +6,7 @@ import picocli.CommandLine.ParseResult;
 import org.reeltrace.media.Ffmpeg;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Set;
 
 /** Entry point. Only {@link #main} exits the JVM; tests call {@link #run} in-process. */
@@ -17,7 +18,7 @@ public final class Main {
         if (needsMedia(args)) {
             Ffmpeg.preloadInBackground();
         }
-        if (java.util.Arrays.asList(args).contains("--json")) {
+        if (Arrays.asList(args).contains("--json")) {
             Console.prepareJsonInBackground();
         }
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

@@ -14,7 +14,7 @@ final class StructuralBudget {
     private static final int BLOCK = 8;
     private static final double C1 = Math.pow(0.01 * 255, 2) / 64;
     private static final double C2 = Math.pow(0.03 * 255, 2) * 63 / 64;
-    /** Per-block SSIM loss allowed: blocks stay above 0.995. */
+    /** Per-block SSIM loss allowed: blocks stay above 0.98 (0.005 cost too much robustness). */
     static final double LOSS = 0.02;
 
     private StructuralBudget() {
@@ -33,32 +33,7 @@ final class StructuralBudget {
         boolean any = false;
         for (int by = 0; by < bh; by++) {
             for (int bx = 0; bx < bw; bx++) {
-                double sa = 0;
-                double sb = 0;
-                double saa = 0;
-                double sbb = 0;
-                double sab = 0;
-                int n = 0;
-                for (int y = by * BLOCK; y < Math.min(height, (by + 1) * BLOCK); y++) {
-                    for (int x = bx * BLOCK; x < Math.min(width, (bx + 1) * BLOCK); x++) {
-                        int i = y * width + x;
-                        int a = original[i] & 0xff;
-                        int b = marked[i] & 0xff;
-                        sa += a;
-                        sb += b;
-                        saa += a * a;
-                        sbb += b * b;
-                        sab += a * b;
-                        n++;
-                    }
-                }
-                double ma = sa / n;
-                double mb = sb / n;
-                double va = saa / n - ma * ma;
-                double vb = sbb / n - mb * mb;
-                double cov = sab / n - ma * mb;
-                double ssim = (2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
-                double loss = 1 - ssim;
+                double loss = 1 - blockSsim(original, marked, width, height, bx, by);
                 factor[by * bw + bx] = loss > LOSS ? Math.sqrt(LOSS / loss) : 1;
                 any |= loss > LOSS;
             }
@@ -66,19 +41,53 @@ final class StructuralBudget {
         if (!any) {
             return false;
         }
-        for (int y = 0; y < height; y++) {
-            int by = y / BLOCK;
-            for (int x = 0; x < width; x++) {
-                int bx = x / BLOCK;
+        double[] neighbourhood = new double[bw * bh];
+        for (int by = 0; by < bh; by++) {
+            for (int bx = 0; bx < bw; bx++) {
                 double f = 1;
                 for (int j = Math.max(0, by - 1); j <= Math.min(bh - 1, by + 1); j++) {
                     for (int i = Math.max(0, bx - 1); i <= Math.min(bw - 1, bx + 1); i++) {
                         f = Math.min(f, factor[j * bw + i]);
                     }
                 }
-                strength[y * width + x] *= (float) f;
+                neighbourhood[by * bw + bx] = f;
+            }
+        }
+        for (int y = 0; y < height; y++) {
+            int row = (y / BLOCK) * bw;
+            for (int x = 0; x < width; x++) {
+                strength[y * width + x] *= (float) neighbourhood[row + x / BLOCK];
             }
         }
         return true;
+    }
+
+    /** SSIM of block (bx, by) between the two pictures, with FFmpeg's and x264's constants. */
+    private static double blockSsim(byte[] original, byte[] marked, int width, int height, int bx, int by) {
+        double sa = 0;
+        double sb = 0;
+        double saa = 0;
+        double sbb = 0;
+        double sab = 0;
+        int n = 0;
+        for (int y = by * BLOCK; y < Math.min(height, (by + 1) * BLOCK); y++) {
+            for (int x = bx * BLOCK; x < Math.min(width, (bx + 1) * BLOCK); x++) {
+                int i = y * width + x;
+                int a = original[i] & 0xff;
+                int b = marked[i] & 0xff;
+                sa += a;
+                sb += b;
+                saa += a * a;
+                sbb += b * b;
+                sab += a * b;
+                n++;
+            }
+        }
+        double ma = sa / n;
+        double mb = sb / n;
+        double va = saa / n - ma * ma;
+        double vb = sbb / n - mb * mb;
+        double cov = sab / n - ma * mb;
+        return (2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
     }
 }

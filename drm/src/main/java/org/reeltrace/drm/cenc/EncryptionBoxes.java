@@ -2,7 +2,10 @@ package org.reeltrace.drm.cenc;
 
 import org.reeltrace.drm.mp4.Box;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,7 @@ final class EncryptionBoxes {
     static boolean isPiffSenc(Box b) {
         byte[] p = b.payload();
         return b.type().equals("uuid") && p != null && p.length >= 16
-                && java.util.Arrays.equals(p, 0, 16, PIFF_SENC, 0, 16);
+                && Arrays.equals(p, 0, 16, PIFF_SENC, 0, 16);
     }
 
     /** The senc (or PIFF uuid) box directly in {@code parent}, and the payload offset of its full-box header. */
@@ -60,13 +63,13 @@ final class EncryptionBoxes {
         }
         List<Box> entries = stsd.get().children();
         int[] remap = new int[entries.size() + 1];
-        List<byte[]> kept = new java.util.ArrayList<>();
+        List<byte[]> kept = new ArrayList<>();
         boolean merged = false;
         for (int i = 0; i < entries.size(); i++) {
             byte[] bytes = entries.get(i).toBytes();
             int same = -1;
             for (int k = 0; k < kept.size() && same < 0; k++) {
-                if (java.util.Arrays.equals(kept.get(k), bytes)) {
+                if (Arrays.equals(kept.get(k), bytes)) {
                     same = k;
                 }
             }
@@ -84,7 +87,7 @@ final class EncryptionBoxes {
     /** Removes the repeated sample entries {@link #sameEntries} found and fixes stsd's entry count. */
     static void mergeEntries(Box trak, int[] remap) {
         Box stsd = trak.find("mdia/minf/stbl/stsd").orElseThrow();
-        List<Box> kept = new java.util.ArrayList<>();
+        List<Box> kept = new ArrayList<>();
         for (int i = 1; i <= stsd.children().size(); i++) {
             if (remap[i] > kept.size()) { // kept entries are numbered in order; a repeat maps back
                 kept.add(stsd.children().get(i - 1));
@@ -98,7 +101,7 @@ final class EncryptionBoxes {
     /** Writes an stsd's entry count after its entries changed. */
     static void recountEntries(Box stsd) {
         byte[] header = stsd.prefix().clone();
-        java.nio.ByteBuffer.wrap(header).putInt(4, stsd.children().size());
+        ByteBuffer.wrap(header).putInt(4, stsd.children().size());
         stsd.setPrefix(header);
     }
 

@@ -8,13 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -115,18 +113,12 @@ class Bento4IT {
     private static String bento(String tool, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(bin.resolve(tool).toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LD_LIBRARY_PATH", bin.toString());
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + cmd);
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
+        ToolRun r = ToolRun.of(pb, 120);
         if (args.length > 0) {
-            assertEquals(0, p.exitValue(), () -> String.join(" ", cmd) + "\n" + text);
+            assertEquals(0, r.exitCode(), () -> String.join(" ", cmd) + "\n" + r.output());
         }
-        return text;
+        return r.output();
     }
 }

@@ -1,12 +1,10 @@
 package org.reeltrace.drm.cenc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's ffmpeg for interop tests. */
 final class FfmpegTool {
@@ -16,17 +14,11 @@ final class FfmpegTool {
     static String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-v", "error"));
         cmd.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("ffmpeg timed out: " + cmd);
+        ToolRun r = ToolRun.of(new ProcessBuilder(cmd), 300);
+        if (r.exitCode() != 0) {
+            throw new IOException("ffmpeg failed (" + r.exitCode() + "): " + cmd + "\n" + r.output());
         }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IOException("ffmpeg failed (" + p.exitValue() + "): " + cmd + "\n" + text);
-        }
-        return text;
+        return r.output();
     }
 
     /** Per-frame MD5 lines (stream, dts, pts, duration, size, md5) of every stream of {@code file}, decoded. */
