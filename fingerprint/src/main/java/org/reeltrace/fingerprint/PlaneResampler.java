@@ -58,21 +58,4 @@ final class PlaneResampler {
             }
         }
     }
-
-    /** Rotates a square plane clockwise by {@code quarterTurns} x 90 degrees into {@code dst}. */
-    static void rotate(byte[] src, int size, int quarterTurns, byte[] dst) {
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int sx;
-                int sy;
-                switch (quarterTurns & 3) {
-                    case 1 -> { sx = y; sy = size - 1 - x; }
-                    case 2 -> { sx = size - 1 - x; sy = size - 1 - y; }
-                    case 3 -> { sx = size - 1 - y; sy = x; }
-                    default -> { sx = x; sy = y; }
-                }
-                dst[y * size + x] = src[sy * size + sx];
-            }
-        }
-    }
 }

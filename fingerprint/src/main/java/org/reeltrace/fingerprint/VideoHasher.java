@@ -2,6 +2,7 @@ package org.reeltrace.fingerprint;
 
 import org.reeltrace.media.LumaFrame;
 import org.reeltrace.media.MediaException;
+import org.reeltrace.media.QuarterTurns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,7 @@ final class VideoHasher {
      */
     VideoHasher(double rotationDegrees, double expectedSeconds, double frameRate, boolean findInsets) {
         this.findInsets = findInsets;
-        // Display rotation is counter-clockwise in the display matrix; we turn the picture upright.
-        this.quarterTurns = Math.floorMod((int) Math.round(-rotationDegrees / 90.0), 4);
+        this.quarterTurns = QuarterTurns.upright(rotationDegrees);
         this.track = new VideoTrack(GRID_STEP, REGION_STRIDE, (int) (expectedSeconds / GRID_STEP) + 8);
         this.interval = frameRate > 1 && frameRate < 1000 ? 1 / frameRate : 0.04;
     }
@@ -116,11 +116,7 @@ final class VideoHasher {
 
     private void accept(byte[] pixels) {
         byte[] upright = new byte[PLANE * PLANE];
-        if (quarterTurns == 0) {
-            System.arraycopy(pixels, 0, upright, 0, upright.length);
-        } else {
-            PlaneResampler.rotate(pixels, PLANE, quarterTurns, upright);
-        }
+        QuarterTurns.rotate(pixels, PLANE, PLANE, quarterTurns, upright);
         // windows of planes: the first decides the crop; each is searched for an inset
         pending.add(upright);
         if (pending.size() >= WINDOW) {

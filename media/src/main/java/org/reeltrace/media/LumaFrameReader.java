@@ -16,25 +16,36 @@ import java.nio.file.Path;
 public final class LumaFrameReader implements AutoCloseable {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
+    /** Clockwise quarter turns from the stored picture to the picture as shown. */
+    private final int turns;
+    private final int storedWidth;
+    private final int storedHeight;
+    private final byte[] stored;
     private final int width;
     private final int height;
     private final byte[] pixels;
     private long index;
     private long skippedErrors;
 
-    private LumaFrameReader(Path path, FFmpegFrameGrabber grabber) {
+    private LumaFrameReader(Path path, FFmpegFrameGrabber grabber, int turns) {
         this.path = path;
         this.grabber = grabber;
-        this.width = grabber.getImageWidth();
-        this.height = grabber.getImageHeight();
-        this.pixels = new byte[width * height];
+        this.turns = turns;
+        this.storedWidth = grabber.getImageWidth();
+        this.storedHeight = grabber.getImageHeight();
+        this.stored = new byte[storedWidth * storedHeight];
+        this.width = QuarterTurns.width(storedWidth, storedHeight, turns);
+        this.height = QuarterTurns.height(storedWidth, storedHeight, turns);
+        this.pixels = turns == 0 ? stored : new byte[width * height];
     }
 
     /**
-     * Opens {@code path} for luma decoding.
+     * Opens {@code path} for luma decoding. Pictures come upright, as players show them: a display
+     * matrix's quarter turns are applied (FFmpeg's autorotate), so a copy re-encoded upright reads
+     * the same as its original.
      *
-     * @param width  output width, or 0 for the stored width
-     * @param height output height, or 0 for the stored height
+     * @param width  output width as shown, or 0 for the picture's own
+     * @param height output height as shown, or 0 for the picture's own
      */
     public static LumaFrameReader open(Path path, int width, int height) throws MediaException {
         Ffmpeg.requireReadable(path);
@@ -42,10 +53,6 @@ public final class LumaFrameReader implements AutoCloseable {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
         grabber.setImageScalingFlags(swscale.SWS_AREA);
-        if (width > 0 && height > 0) {
-            grabber.setImageWidth(width);
-            grabber.setImageHeight(height);
-        }
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
@@ -57,7 +64,14 @@ public final class LumaFrameReader implements AutoCloseable {
             closeQuietly(grabber);
             throw new MediaException(MediaException.Kind.INVALID_INPUT, "\"" + path + "\" has no video stream");
         }
-        return new LumaFrameReader(path, grabber);
+        int turns = QuarterTurns.upright(grabber.getDisplayRotation());
+        if (width > 0 && height > 0) {
+            // the scaler works on the stored picture, before it is turned (the grabber scales each frame
+            // to the size set at the time, so setting it after start is fine)
+            grabber.setImageWidth(QuarterTurns.width(width, height, turns));
+            grabber.setImageHeight(QuarterTurns.height(width, height, turns));
+        }
+        return new LumaFrameReader(path, grabber, turns);
     }
 
     public int width() {
@@ -129,12 +143,15 @@ public final class LumaFrameReader implements AutoCloseable {
         }
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
-        if (stride == width) {
-            buffer.get(0, pixels, 0, pixels.length);
+        if (stride == storedWidth) {
+            buffer.get(0, stored, 0, stored.length);
         } else {
-            for (int y = 0; y < height; y++) {
-                buffer.get(y * stride, pixels, y * width, width);
+            for (int y = 0; y < storedHeight; y++) {
+                buffer.get(y * stride, stored, y * storedWidth, storedWidth);
             }
+        }
+        if (turns != 0) {
+            QuarterTurns.rotate(stored, storedWidth, storedHeight, turns, pixels);
         }
         return new LumaFrame(index++, frame.timestamp / 1e6, width, height, pixels);
     }

@@ -6,6 +6,8 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -15,8 +17,8 @@ public final class StillFrames {
     }
 
     /**
-     * The picture shown at {@code seconds} (the first frame at or after it), scaled by FFmpeg to
-     * {@code maxWidth} wide at most, keeping the aspect ratio.
+     * The picture shown at {@code seconds} (the first frame at or after it), upright as players show
+     * it (display matrix applied), scaled by FFmpeg to {@code maxWidth} wide at most, keeping the aspect ratio.
      */
     public static BufferedImage at(Path video, double seconds, int maxWidth) throws MediaException {
         Ffmpeg.requireReadable(video);
@@ -30,10 +32,13 @@ public final class StillFrames {
             }
             int w = grabber.getImageWidth();
             int h = grabber.getImageHeight();
-            if (w > maxWidth) {
+            int turns = QuarterTurns.upright(grabber.getDisplayRotation());
+            int shownWidth = QuarterTurns.width(w, h, turns);
+            if (shownWidth > maxWidth) {
+                double scale = maxWidth / (double) shownWidth;
                 grabber.stop();
-                grabber.setImageWidth(maxWidth);
-                grabber.setImageHeight(Math.max(2, (int) Math.round(h * (double) maxWidth / w) & ~1));
+                grabber.setImageWidth(Math.max(2, (int) Math.round(w * scale) & ~1));
+                grabber.setImageHeight(Math.max(2, (int) Math.round(h * scale) & ~1));
                 grabber.start();
             }
             long target = Math.round(seconds * 1e6);
@@ -50,13 +55,26 @@ public final class StillFrames {
                 throw new MediaException(MediaException.Kind.INVALID_INPUT,
                         "\"" + video + "\" has no picture at " + seconds + " s");
             }
-            BufferedImage image = converter.convert(frame);
-            BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            copy.getGraphics().drawImage(image, 0, 0, null);
-            return copy;
+            return upright(converter.convert(frame), turns);
         } catch (FrameGrabber.Exception e) {
             throw new MediaException(MediaException.Kind.INVALID_INPUT,
                     "cannot read \"" + video + "\" as media: " + Ffmpeg.reason(e), e);
         }
+    }
+
+    /** A copy of {@code image} turned clockwise by {@code turns} quarter turns (an exact pixel permutation). */
+    private static BufferedImage upright(BufferedImage image, int turns) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage copy = new BufferedImage(QuarterTurns.width(w, h, turns), QuarterTurns.height(w, h, turns),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = copy.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.translate(copy.getWidth() / 2.0, copy.getHeight() / 2.0);
+        g.rotate(turns * Math.PI / 2);
+        g.translate(-w / 2.0, -h / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return copy;
     }
 }

@@ -17,6 +17,7 @@ import org.bytedeco.javacpp.PointerPointer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
@@ -28,7 +29,8 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 /**
  * Decodes a video once at full resolution as 8-bit YUV 4:2:0, lets a filter edit the luma plane
- * of each picture for each of N outputs, re-encodes every output with the chosen encoder, and
+ * of each picture for each of N outputs (upright, as players show it: a display matrix's quarter
+ * turns are applied before the filter and undone after it, and the matrix is kept in every output), re-encodes every output with the chosen encoder, and
  * copies the other streams (audio, subtitles) packet for packet, without re-encoding, together
  * with the container and stream metadata. Chroma passes through untouched.
  */
@@ -50,7 +52,7 @@ public final class VideoTranscoder {
         void frame(long index, double seconds, byte[] original, byte[][] outputs, int width, int height);
     }
 
-    /** What was written. {@code droppedStreams} lists streams the output container cannot hold. */
+    /** What was written (the picture size as shown). {@code droppedStreams} lists streams the output container cannot hold. */
     public record Result(long frames, int width, int height, double frameRate, String encoder, List<String> droppedStreams) {
     }
 
@@ -87,10 +89,16 @@ public final class VideoTranscoder {
         AVPacket outPkt = av_packet_alloc();
         AVPacket copy = av_packet_alloc();
         final List<String> dropped = new ArrayList<>();
+        /** the stored picture's luma; the filter sees it turned upright by {@link #turns} */
+        byte[] stored;
         byte[] original;
         byte[][] lumas;
         int width;
         int height;
+        int turns;
+        int uprightWidth;
+        int uprightHeight;
+        Optional<byte[]> displayMatrix;
         long frames;
         long lastPts = Long.MIN_VALUE;
         AVRational inTb;
@@ -129,7 +137,7 @@ public final class VideoTranscoder {
             }
             AVStream vs = ic.streams(videoIndex);
             double fps = vs.avg_frame_rate().den() == 0 ? 0 : av_q2d(vs.avg_frame_rate());
-            return new Result(frames, width, height, fps, encoderName, List.copyOf(dropped));
+            return new Result(frames, uprightWidth, uprightHeight, fps, encoderName, List.copyOf(dropped));
         }
 
         void openInput() throws MediaException {
@@ -156,7 +164,12 @@ public final class VideoTranscoder {
             if (width <= 0 || height <= 0) {
                 throw new MediaException(MediaException.Kind.INVALID_INPUT, "\"" + in + "\": video has no picture size");
             }
-            original = new byte[width * height];
+            displayMatrix = DisplayMatrix.of(vs.codecpar());
+            turns = QuarterTurns.upright(DisplayMatrix.degrees(vs.codecpar()));
+            uprightWidth = QuarterTurns.width(width, height, turns);
+            uprightHeight = QuarterTurns.height(width, height, turns);
+            stored = new byte[width * height];
+            original = turns == 0 ? stored : new byte[width * height];
             lumas = new byte[outs.size()][width * height];
         }
 
@@ -218,6 +231,9 @@ public final class VideoTranscoder {
                 check(r, "cannot open the " + encoderName + " encoder with these settings", MediaException.Kind.USAGE);
                 AVStream os = avformat_new_stream(oc[k], null);
                 check(avcodec_parameters_from_context(os.codecpar(), e), "cannot set up \"" + out + "\"");
+                if (displayMatrix.isPresent()) {
+                    DisplayMatrix.copy(displayMatrix.get(), os.codecpar());
+                }
                 os.time_base(e.time_base());
                 os.avg_frame_rate(rate);
                 os.sample_aspect_ratio(dec.sample_aspect_ratio());
@@ -306,17 +322,23 @@ public final class VideoTranscoder {
                     pts = lastPts + 1;
                 }
                 lastPts = pts;
-                readPlane(src.data(0), src.linesize(0), original);
+                readPlane(src.data(0), src.linesize(0), stored);
+                if (turns != 0) {
+                    QuarterTurns.rotate(stored, width, height, turns, original);
+                }
                 for (byte[] l : lumas) {
                     System.arraycopy(original, 0, l, 0, original.length);
                 }
                 double seconds = pts * av_q2d(inTb);
-                filter.frame(frames, seconds, original, lumas, width, height);
+                filter.frame(frames, seconds, original, lumas, uprightWidth, uprightHeight);
                 for (int k = 0; k < outs.size(); k++) {
                     AVFrame f = outFrames[k];
                     check(av_frame_make_writable(f), "out of memory");
                     check(av_frame_copy(f, src), "cannot copy a picture");
-                    writePlane(lumas[k], f.data(0), f.linesize(0));
+                    if (turns != 0) {
+                        QuarterTurns.rotate(lumas[k], uprightWidth, uprightHeight, QuarterTurns.inverse(turns), stored);
+                    }
+                    writePlane(turns == 0 ? lumas[k] : stored, f.data(0), f.linesize(0));
                     f.pts(pts);
                     f.pict_type(AV_PICTURE_TYPE_NONE);
                     encode(k, f);

@@ -105,7 +105,7 @@ public final class WatermarkDetector {
             if (!info.hasVideo()) {
                 throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT, "\"" + suspect + "\" has no video stream");
             }
-            int[] size = WorkingFrame.sizeFor(info.width(), info.height());
+            int[] size = WorkingFrame.sizeFor(info.displayWidth(), info.displayHeight());
             List<float[]> opening = new ArrayList<>();
             try (PrefetchingLumaReader reader = PrefetchingLumaReader.open(suspect, size[0], size[1])) {
                 LumaFrame f;

@@ -41,7 +41,7 @@ final class WorkingClip implements AutoCloseable {
             if (!info.hasVideo()) {
                 throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT, "\"" + path + "\" has no video stream");
             }
-            int[] size = WorkingFrame.sizeFor(info.width(), info.height());
+            int[] size = WorkingFrame.sizeFor(info.displayWidth(), info.displayHeight());
             return new WorkingClip(path, size[0], size[1], info.durationSeconds(), LumaFrameReader.open(path, size[0], size[1]));
         } catch (MediaException e) {
             throw Errors.from(e);
