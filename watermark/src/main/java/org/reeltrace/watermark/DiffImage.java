@@ -48,8 +48,8 @@ public final class DiffImage {
         byte[] ya = StillImages.luma(a);
         byte[] yb = StillImages.luma(b);
         BufferedImage sheet = new BufferedImage(3 * w, h, BufferedImage.TYPE_INT_RGB);
-        sheet.getGraphics().drawImage(a, 0, 0, null);
-        sheet.getGraphics().drawImage(b, w, 0, null);
+        sheet.getGraphics().drawImage(StillImages.asShown(a), 0, 0, null);
+        sheet.getGraphics().drawImage(StillImages.asShown(b), w, 0, null);
         double se = 0;
         int max = 0;
         for (int i = 0; i < ya.length; i++) {

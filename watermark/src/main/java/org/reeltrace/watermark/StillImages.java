@@ -1,17 +1,21 @@
 package org.reeltrace.watermark;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.metadata.IIOMetadata;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * PNG and JPEG stills through javax.imageio. The mark changes luma only: the same delta is added
- * to R, G and B, which moves JFIF luma by exactly that delta and leaves Cb and Cr alone.
+ * to R, G and B, which moves JFIF luma by exactly that delta and leaves Cb and Cr alone; a grey
+ * picture's samples are its luma. A picture whose samples are plain components (grey or RGB, 8 or
+ * 16 bits, with or without alpha: most PNGs and JPEGs) keeps its layout and its metadata; others
+ * (palette PNGs) come out as 8-bit RGB.
  */
 final class StillImages {
     private static final float JPEG_QUALITY = 0.95f;
@@ -20,22 +24,16 @@ final class StillImages {
     }
 
     static BufferedImage read(Path in) throws WatermarkException {
-        WatermarkEmbedder.requireInput(in);
-        try {
-            BufferedImage img = ImageIO.read(in.toFile());
-            if (img == null) {
-                throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT, "cannot read \"" + in + "\" as an image");
-            }
-            return img;
-        } catch (IOException e) {
-            throw new WatermarkException(WatermarkException.Kind.INVALID_INPUT, "cannot read \"" + in + "\": " + e.getMessage(), e);
-        }
+        return StillImageFile.read(in).image();
     }
 
-    /** JFIF luma, full range. */
+    /** JFIF luma, full range; a grey picture's own samples (Java would take them for linear grey and brighten them). */
     static byte[] luma(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
+        if (isGrey(img)) {
+            return greySamples(img);
+        }
         int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
         byte[] y = new byte[w * h];
         for (int i = 0; i < rgb.length; i++) {
@@ -51,7 +49,8 @@ final class StillImages {
     }
 
     static EmbedResult embed(Path in, Path out, WatermarkKey key, long payload) throws WatermarkException {
-        BufferedImage img = read(in);
+        StillImageFile source = StillImageFile.read(in);
+        BufferedImage img = source.image();
         int w = img.getWidth();
         int h = img.getHeight();
         byte[] y = luma(img);
@@ -70,6 +69,80 @@ final class StillImages {
             marker.mark(marked, strength);
         }
         String format = formatOf(out);
+        BufferedImage result;
+        Optional<IIOMetadata> metadata = Optional.empty();
+        if (keepsLayout(img, format)) {
+            result = withDelta(img, y, marked);
+            if (source.format().filter(format::equals).isPresent()) {
+                metadata = source.metadata();
+            }
+        } else {
+            result = rgbWithDelta(img, y, marked, format);
+        }
+        Path tmp = OutputFiles.temporaryFor(out);
+        try {
+            StillImageFile.write(result, format, tmp, metadata, JPEG_QUALITY);
+        } catch (IOException e) {
+            OutputFiles.deleteQuietly(tmp);
+            throw new WatermarkException(WatermarkException.Kind.ENVIRONMENT, "cannot write \"" + out + "\": " + e.getMessage(), e);
+        }
+        OutputFiles.moveIntoPlace(tmp, out);
+        return new EmbedResult(out, payload, 1, w, h, format, List.of());
+    }
+
+    static void write(BufferedImage img, String format, Path to) throws IOException {
+        StillImageFile.write(img, format, to, Optional.empty(), JPEG_QUALITY);
+    }
+
+    /** JPEG at a quality in [0, 1] (javax.imageio's scale; 0.5 = the usual "q=50"). */
+    static void writeJpeg(BufferedImage img, Path to, float quality) throws IOException {
+        StillImageFile.write(img, "jpeg", to, Optional.empty(), quality);
+    }
+
+    /** Whether {@code img} is plain grey or RGB components that {@code format} can store as they are. */
+    private static boolean keepsLayout(BufferedImage img, String format) {
+        if (!(img.getColorModel() instanceof ComponentColorModel cm) || img.isAlphaPremultiplied()) {
+            return false;
+        }
+        int type = cm.getColorSpace().getType();
+        if (type != ColorSpace.TYPE_GRAY && type != ColorSpace.TYPE_RGB) {
+            return false;
+        }
+        for (int b = 0; b < cm.getNumComponents(); b++) {
+            if (cm.getComponentSize(b) != 8 && cm.getComponentSize(b) != 16) {
+                return false;
+            }
+        }
+        // JPEG: 8-bit grey or RGB without alpha only
+        return format.equals("png") || (!cm.hasAlpha() && cm.getComponentSize(0) == 8);
+    }
+
+    /** A copy of {@code img} in its own layout with the luma delta added to every colour component (alpha untouched). */
+    private static BufferedImage withDelta(BufferedImage img, byte[] y, byte[] marked) {
+        ComponentColorModel cm = (ComponentColorModel) img.getColorModel();
+        WritableRaster raster = img.copyData(null);
+        int w = img.getWidth();
+        int colours = cm.getNumColorComponents();
+        for (int b = 0; b < colours; b++) {
+            int max = (1 << cm.getComponentSize(b)) - 1;
+            double scale = max / 255.0;
+            for (int i = 0; i < y.length; i++) {
+                int d = (marked[i] & 0xff) - (y[i] & 0xff);
+                if (d != 0) {
+                    int x = i % w;
+                    int row = i / w;
+                    int v = raster.getSample(x, row, b) + (int) Math.round(d * scale);
+                    raster.setSample(x, row, b, Math.max(0, Math.min(max, v)));
+                }
+            }
+        }
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    /** 8-bit RGB (ARGB for a PNG with alpha) with the luma delta added to R, G and B. */
+    private static BufferedImage rgbWithDelta(BufferedImage img, byte[] y, byte[] marked, String format) {
+        int w = img.getWidth();
+        int h = img.getHeight();
         boolean alpha = img.getColorModel().hasAlpha() && format.equals("png");
         BufferedImage result = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
@@ -82,39 +155,41 @@ final class StillImages {
             rgb[i] = (alpha ? p & 0xff000000 : 0xff000000) | (r << 16) | (g << 8) | b;
         }
         result.setRGB(0, 0, w, h, rgb, 0, w);
-        Path tmp = OutputFiles.temporaryFor(out);
-        try {
-            write(result, format, tmp);
-        } catch (IOException e) {
-            OutputFiles.deleteQuietly(tmp);
-            throw new WatermarkException(WatermarkException.Kind.ENVIRONMENT, "cannot write \"" + out + "\": " + e.getMessage(), e);
-        }
-        OutputFiles.moveIntoPlace(tmp, out);
-        return new EmbedResult(out, payload, 1, w, h, format, java.util.List.of());
+        return result;
     }
 
-    static void write(BufferedImage img, String format, Path to) throws IOException {
-        if (format.equals("png")) {
-            if (!ImageIO.write(img, "png", to.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-            return;
+    /** {@code img} as a viewer shows it, for drawing: a grey picture's samples as grey levels, not as linear light. */
+    static BufferedImage asShown(BufferedImage img) {
+        if (!isGrey(img)) {
+            return img;
         }
-        writeJpeg(img, to, JPEG_QUALITY);
+        byte[] y = greySamples(img);
+        int[] rgb = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            int v = y[i] & 0xff;
+            rgb[i] = 0xff000000 | (v << 16) | (v << 8) | v;
+        }
+        BufferedImage shown = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        shown.setRGB(0, 0, img.getWidth(), img.getHeight(), rgb, 0, img.getWidth());
+        return shown;
     }
 
-    /** JPEG at a quality in [0, 1] (javax.imageio's scale; 0.5 = the usual "q=50"). */
-    static void writeJpeg(BufferedImage img, Path to, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(quality);
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(to.toFile())) {
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
+    private static boolean isGrey(BufferedImage img) {
+        return img.getColorModel() instanceof ComponentColorModel cm && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+    }
+
+    /** A grey picture's first component, scaled to 8 bits. */
+    private static byte[] greySamples(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int bits = img.getColorModel().getComponentSize(0);
+        int max = (1 << bits) - 1;
+        int[] samples = img.getRaster().getSamples(0, 0, w, h, 0, (int[]) null);
+        byte[] y = new byte[w * h];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (byte) (bits == 8 ? samples[i] : Math.round(samples[i] * 255.0 / max));
         }
+        return y;
     }
 
     static String formatOf(Path p) throws WatermarkException {
