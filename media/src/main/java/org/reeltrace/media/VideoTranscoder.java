@@ -28,11 +28,12 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 /**
- * Decodes a video once at full resolution as 8-bit YUV 4:2:0, lets a filter edit the luma plane
+ * Decodes a video once at full resolution, lets a filter edit the luma plane (as 8-bit samples)
  * of each picture for each of N outputs (upright, as players show it: a display matrix's quarter
  * turns are applied before the filter and undone after it, and the matrix is kept in every output), re-encodes every output with the chosen encoder, and
  * copies the other streams (audio, subtitles) packet for packet, without re-encoding, together
- * with the container and stream metadata. Chroma passes through untouched.
+ * with the container and stream metadata. Chroma passes through untouched, and the source's pixel
+ * format (4:2:0, 4:2:2 or 4:4:4 at 8, 10 or 12 bits) is kept when the encoder takes it ({@link PictureFormat}).
  */
 public final class VideoTranscoder {
     private static final int EAGAIN = -11;
@@ -89,8 +90,12 @@ public final class VideoTranscoder {
         AVPacket outPkt = av_packet_alloc();
         AVPacket copy = av_packet_alloc();
         final List<String> dropped = new ArrayList<>();
-        /** the stored picture's luma; the filter sees it turned upright by {@link #turns} */
-        byte[] stored;
+        /** the pixel format encoded (the source's when kept) and its luma plane's samples as stored */
+        int outFormat;
+        LumaSamples samples;
+        /** an edited luma plane turned back to the stored orientation */
+        byte[] storedEdit;
+        /** the filter's view of the original luma: upright, by {@link #turns} (the samples themselves when there are none) */
         byte[] original;
         byte[][] lumas;
         int width;
@@ -168,8 +173,8 @@ public final class VideoTranscoder {
             turns = QuarterTurns.upright(DisplayMatrix.degrees(vs.codecpar()));
             uprightWidth = QuarterTurns.width(width, height, turns);
             uprightHeight = QuarterTurns.height(width, height, turns);
-            stored = new byte[width * height];
-            original = turns == 0 ? stored : new byte[width * height];
+            storedEdit = turns == 0 ? null : new byte[width * height];
+            original = turns == 0 ? null : new byte[width * height];
             lumas = new byte[outs.size()][width * height];
         }
 
@@ -189,6 +194,8 @@ public final class VideoTranscoder {
                 throw new MediaException(MediaException.Kind.USAGE, "unknown video encoder \"" + options.codec() + "\"");
             }
             encoderName = codec.name().getString();
+            outFormat = PictureFormat.forReEncode(dec.pix_fmt(), codec);
+            samples = new LumaSamples(width, height, PictureFormat.lumaDepth(outFormat));
             AVStream vs = ic.streams(videoIndex);
             AVRational rate = vs.avg_frame_rate().num() > 0 ? vs.avg_frame_rate() : vs.r_frame_rate();
             for (int k = 0; k < n; k++) {
@@ -200,7 +207,7 @@ public final class VideoTranscoder {
                 enc[k] = e;
                 e.width(width);
                 e.height(height);
-                e.pix_fmt(AV_PIX_FMT_YUV420P);
+                e.pix_fmt(outFormat);
                 e.time_base(inTb);
                 if (rate.num() > 0) {
                     e.framerate(rate);
@@ -269,7 +276,7 @@ public final class VideoTranscoder {
                 oc[k].pb(pb);
                 check(avformat_write_header(oc[k], (AVDictionary) null), "cannot write \"" + out + "\"");
                 AVFrame f = av_frame_alloc();
-                f.format(AV_PIX_FMT_YUV420P);
+                f.format(outFormat);
                 f.width(width);
                 f.height(height);
                 check(av_frame_get_buffer(f, 0), "out of memory");
@@ -313,7 +320,7 @@ public final class VideoTranscoder {
                 if (r < 0) {
                     return;
                 }
-                AVFrame src = toYuv420(decoded);
+                AVFrame src = toOutputFormat(decoded);
                 long pts = decoded.best_effort_timestamp();
                 if (pts == AV_NOPTS_VALUE()) {
                     pts = lastPts == Long.MIN_VALUE ? 0 : lastPts + 1;
@@ -322,8 +329,10 @@ public final class VideoTranscoder {
                     pts = lastPts + 1;
                 }
                 lastPts = pts;
-                readPlane(src.data(0), src.linesize(0), stored);
-                if (turns != 0) {
+                byte[] stored = samples.read(src.data(0), src.linesize(0));
+                if (turns == 0) {
+                    original = stored;
+                } else {
                     QuarterTurns.rotate(stored, width, height, turns, original);
                 }
                 for (byte[] l : lumas) {
@@ -336,9 +345,9 @@ public final class VideoTranscoder {
                     check(av_frame_make_writable(f), "out of memory");
                     check(av_frame_copy(f, src), "cannot copy a picture");
                     if (turns != 0) {
-                        QuarterTurns.rotate(lumas[k], uprightWidth, uprightHeight, QuarterTurns.inverse(turns), stored);
+                        QuarterTurns.rotate(lumas[k], uprightWidth, uprightHeight, QuarterTurns.inverse(turns), storedEdit);
                     }
-                    writePlane(turns == 0 ? lumas[k] : stored, f.data(0), f.linesize(0));
+                    samples.write(turns == 0 ? lumas[k] : storedEdit, f.data(0), f.linesize(0));
                     f.pts(pts);
                     f.pict_type(AV_PICTURE_TYPE_NONE);
                     encode(k, f);
@@ -348,35 +357,23 @@ public final class VideoTranscoder {
             }
         }
 
-        AVFrame toYuv420(AVFrame f) throws MediaException {
+        AVFrame toOutputFormat(AVFrame f) throws MediaException {
             int fmt = f.format();
-            if ((fmt == AV_PIX_FMT_YUV420P || fmt == AV_PIX_FMT_YUVJ420P) && f.width() == width && f.height() == height) {
+            if (PictureFormat.sameLayout(fmt, outFormat) && f.width() == width && f.height() == height) {
                 return f;
             }
             if (converted == null) {
                 converted = av_frame_alloc();
-                converted.format(AV_PIX_FMT_YUV420P);
+                converted.format(outFormat);
                 converted.width(width);
                 converted.height(height);
                 check(av_frame_get_buffer(converted, 0), "out of memory");
-                sws = sws_getContext(f.width(), f.height(), fmt, width, height, AV_PIX_FMT_YUV420P, SWS_BICUBIC,
+                sws = sws_getContext(f.width(), f.height(), fmt, width, height, outFormat, SWS_BICUBIC,
                         null, null, (double[]) null);
             }
             check(av_frame_make_writable(converted), "out of memory");
             sws_scale(sws, f.data(), f.linesize(), 0, f.height(), converted.data(), converted.linesize());
             return converted;
-        }
-
-        void readPlane(BytePointer plane, int stride, byte[] into) {
-            for (int y = 0; y < height; y++) {
-                plane.position((long) y * stride).get(into, y * width, width);
-            }
-        }
-
-        void writePlane(byte[] from, BytePointer plane, int stride) {
-            for (int y = 0; y < height; y++) {
-                plane.position((long) y * stride).put(from, y * width, width);
-            }
         }
 
         void encode(int k, AVFrame frame) throws MediaException {
