@@ -73,6 +73,9 @@ public final class DrmWrap implements Callable<Integer> {
         json.put("samples", r.samples());
         json.put("manifest", r.manifest().map(Path::toString).orElse(null));
         json.put("unparsedSliceHeaders", r.unparsedSliceHeaders());
+        json.put("droppedTracks", r.droppedTracks());
+        r.droppedTracks().forEach(t -> console.warn(t + " is not in the fragmented output: only audio and video are fragmented"
+                + " (the progressive output keeps every track)"));
         if (r.unparsedSliceHeaders() > 0) {
             console.warn(r.unparsedSliceHeaders() + " slice header(s) could not be parsed; those slices keep only their NAL header"
                     + " clear, which decrypts everywhere but is not the slice-header-clear layout Apple players expect for cbcs");

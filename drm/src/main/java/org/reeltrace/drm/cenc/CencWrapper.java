@@ -102,6 +102,7 @@ public final class CencWrapper {
             }
             long samples;
             Optional<Path> manifest = Optional.empty();
+            List<String> dropped = new ArrayList<>();
             try (AtomicOutput target = new AtomicOutput(output)) {
                 if (fragmentedInput) {
                     FragmentedInputWrapper f = new FragmentedInputWrapper(in, file, moov, moovBox.isPresent(), plans);
@@ -111,6 +112,8 @@ public final class CencWrapper {
                     samples = f.samples();
                 } else if (options.fragment()) {
                     Fragmenter f = new Fragmenter(in, file, moov, tracks, plans, options);
+                    tracks.stream().filter(t -> plans.stream().noneMatch(p -> p.track == t))
+                            .forEach(t -> dropped.add("track " + t.trackId + " (" + t.handler + ")"));
                     try (MediaWriter w = new MediaWriter(target.temp(), true, PatternTail.ENCRYPTED)) {
                         f.write(w);
                     }
@@ -128,7 +131,7 @@ public final class CencWrapper {
             List<WrapResult.EncryptedTrack> encrypted = plans.stream()
                     .map(p -> new WrapResult.EncryptedTrack(p.track.trackId, p.track.handler, p.encryption.kidHex())).toList();
             return new WrapResult(output, options.scheme(), encrypted, samples, manifest,
-                    plans.stream().mapToLong(TrackPlan::unparsedSliceHeaders).sum());
+                    plans.stream().mapToLong(TrackPlan::unparsedSliceHeaders).sum(), List.copyOf(dropped));
         } catch (BoxFormatException | CencFormatException e) {
             throw new DrmException(Kind.INVALID_INPUT, "malformed MP4 " + where + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {

@@ -26,6 +26,26 @@ class CencFfmpegIT {
     @TempDir
     Path dir;
 
+    @Test
+    void subtitlesStayInProgressiveOutputAndAreNamedWhenFragmentingLeavesThemOut() throws Exception {
+        Path clear = FfmpegTool.syntheticClip(dir, 3);
+        Path srt = dir.resolve("s.srt");
+        java.nio.file.Files.writeString(srt, "1\n00:00:00,500 --> 00:00:02,000\nhello\n");
+        Path subtitled = dir.resolve("subtitled.mp4");
+        FfmpegTool.run("-i", clear.toString(), "-i", srt.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy",
+                "-c:s", "mov_text", subtitled.toString());
+        CencKeys keys = CencKeys.parse(KID + ":" + KEY, "t");
+        Path progressive = dir.resolve("progressive.mp4");
+        WrapResult p = CencWrapper.wrap(subtitled, progressive, keys, new WrapOptions(Scheme.CENC, false, false, 1.0));
+        assertEquals(List.of(), p.droppedTracks());
+        assertTrue(ToolRun.of(new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0",
+                progressive.toString()), 60).output().contains("mov_text"), "subtitles kept");
+        Path fragmented = dir.resolve("fragmented.mp4");
+        WrapResult f = CencWrapper.wrap(subtitled, fragmented, keys, new WrapOptions(Scheme.CENC, true, false, 1.0));
+        assertEquals(1, f.droppedTracks().size(), f.droppedTracks().toString());
+        assertTrue(f.droppedTracks().get(0).startsWith("track 3 ("), f.droppedTracks().toString());
+    }
+
     @ParameterizedTest
     @CsvSource({"false", "true"})
     void ffmpegDecryptsOurCencBitExactly(boolean fragment) throws Exception {
