@@ -56,6 +56,36 @@ final class ResidualAccumulator {
         this.integral = new double[(width + 1) * (height + 1)];
     }
 
+    /**
+     * The sums of the same pictures mirrored left to right (a leak flipped to dodge matching): the
+     * residual's box filters are symmetric, so mirroring the sums equals summing mirrored pictures.
+     * Blind sums only (informed detection registers the picture itself).
+     */
+    ResidualAccumulator mirrored() {
+        if (series != null) {
+            throw new IllegalStateException("informed sums are not mirrored");
+        }
+        ResidualAccumulator m = new ResidualAccumulator(width, height, weighting);
+        mirror(sum, m.sum);
+        if (quadrature != null) {
+            mirror(quadrature, m.quadrature);
+            mirror(plain, m.plain);
+        }
+        m.weightSumP = weightSumP;
+        m.weightSumQ = weightSumQ;
+        m.pictures = pictures;
+        return m;
+    }
+
+    private void mirror(float[] from, float[] to) {
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                to[row + x] = from[row + width - 1 - x];
+            }
+        }
+    }
+
     /** Adds one picture of a still (or of the static weighting). */
     void add(float[] luma, boolean[] valid) {
         add(luma, valid, 0);

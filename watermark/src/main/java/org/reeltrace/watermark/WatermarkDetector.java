@@ -18,7 +18,9 @@ public final class WatermarkDetector {
 
     /**
      * Blind detection: accumulate the residual picture by picture, synchronise on the tile, decode;
-     * stops early once a payload is beyond doubt ({@link BlindEarlyStop}).
+     * stops early once a payload is beyond doubt ({@link BlindEarlyStop}). A copy read to the end is
+     * also read mirrored (pirates flip pictures to dodge matching), at its own scale and any crop
+     * offset; those hypotheses count in the false-positive probability like the others.
      */
     public static Detection detect(Path suspect, WatermarkKey key) throws WatermarkException {
         TilePattern tile = new TilePattern(key);
@@ -27,7 +29,10 @@ public final class WatermarkDetector {
         if (stop.detection() != null) {
             return stop.detection();
         }
-        return Decision.analyse(blindSoft(acc, tile), "blind", stop.hypothesesTried()).detection();
+        List<double[]> softs = blindSoft(acc, tile);
+        // mirrored at the nominal period only: the scale search would double the cost of reading an unmarked copy
+        softs.addAll(blindSoft(acc.mirrored(), tile, TileSync.Search.SHIFT));
+        return Decision.analyse(softs, "blind", stop.hypothesesTried()).detection();
     }
 
     /** Blind detection plus the soft values it decided on (tests measure bit error rates with them). */

@@ -1,0 +1,34 @@
+package org.reeltrace.watermark;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reeltrace.media.testing.SyntheticVideo;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A leak flipped left to right (a common trick against matching) is read blind; an unmarked flipped copy is not. */
+class MirroredLeakIT {
+    private static final long PAYLOAD = 0x00000000cafe0042L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMirroredCopyIsReadBlind() throws Exception {
+        Path original = SyntheticVideo.builder().seed(41).seconds(6).size(640, 360).write(dir.resolve("original.mp4"));
+        WatermarkKey key = TestMedia.key(41);
+        Path marked = dir.resolve("marked.mp4");
+        WatermarkEmbedder.embed(original, marked, key, PAYLOAD, EncoderSettings.defaults());
+        Path leak = FfmpegCli.attack(marked, dir.resolve("mirrored.mp4"), "hflip", "-c:v libx264 -crf 23");
+        Detection d = WatermarkDetector.detect(leak, key);
+        assertTrue(d.found(), "mirrored leak: " + d);
+        assertEquals(PAYLOAD, d.payload());
+        Path unmarked = FfmpegCli.attack(original, dir.resolve("mirrored-original.mp4"), "hflip", "-c:v libx264 -crf 23");
+        assertFalse(WatermarkDetector.detect(unmarked, key).found(), "an unmarked mirrored copy");
+        assertFalse(WatermarkDetector.detect(leak, TestMedia.key(42)).found(), "the mirrored leak under another key");
+    }
+}
