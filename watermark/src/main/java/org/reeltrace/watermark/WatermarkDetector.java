@@ -19,8 +19,8 @@ public final class WatermarkDetector {
     /**
      * Blind detection: accumulate the residual picture by picture, synchronise on the tile, decode;
      * stops early once a payload is beyond doubt ({@link BlindEarlyStop}). A copy read to the end is
-     * also read mirrored (pirates flip pictures to dodge matching), at its own scale and any crop
-     * offset; those hypotheses count in the false-positive probability like the others.
+     * also read mirrored (pirates flip pictures to dodge matching), with the same geometry search;
+     * those hypotheses count in the false-positive probability like the others.
      */
     public static Detection detect(Path suspect, WatermarkKey key) throws WatermarkException {
         TilePattern tile = new TilePattern(key);
@@ -29,10 +29,14 @@ public final class WatermarkDetector {
         if (stop.detection() != null) {
             return stop.detection();
         }
+        return Decision.analyse(blindSoftAsReadAndMirrored(acc, tile), "blind", stop.hypothesesTried()).detection();
+    }
+
+    /** Every hypothesis blind detection decodes for a copy read to the end: as read, and mirrored. */
+    static List<double[]> blindSoftAsReadAndMirrored(ResidualAccumulator acc, TilePattern tile) {
         List<double[]> softs = blindSoft(acc, tile);
-        // mirrored at the nominal period only: the scale search would double the cost of reading an unmarked copy
-        softs.addAll(blindSoft(acc.mirrored(), tile, TileSync.Search.SHIFT));
-        return Decision.analyse(softs, "blind", stop.hypothesesTried()).detection();
+        softs.addAll(blindSoft(acc.mirrored(), tile));
+        return softs;
     }
 
     /** Blind detection plus the soft values it decided on (tests measure bit error rates with them). */

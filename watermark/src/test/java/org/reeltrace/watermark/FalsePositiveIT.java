@@ -33,7 +33,7 @@ class FalsePositiveIT {
         int keys = TestMedia.full() ? 400 : 25;
         for (String clip : clips) {
             ResidualAccumulator acc = WatermarkDetector.accumulate(TestMedia.clip(clip));
-            tryKeys(1000, keys, tile -> WatermarkDetector.blindSoft(acc, tile), softs -> Decision.decide(softs, "blind"));
+            tryKeys(1000, keys, tile -> WatermarkDetector.blindSoftAsReadAndMirrored(acc, tile), softs -> Decision.decide(softs, "blind"));
         }
         Path original = TestMedia.clip("moviepy/chaplin.mp4");
         Path marked = dir.resolve("marked.mp4");
@@ -42,7 +42,7 @@ class FalsePositiveIT {
         ResidualAccumulator informed = InformedDetector.accumulate(marked, original);
         Detection right = InformedDetector.decide(informed, new TilePattern(TestMedia.key(3))).detection();
         assertTrue(right.found() && right.payload() == TestMedia.PAYLOAD, "the right key finds the mark (informed)");
-        tryKeys(5000, keys, tile -> WatermarkDetector.blindSoft(blind, tile), softs -> Decision.decide(softs, "blind"));
+        tryKeys(5000, keys, tile -> WatermarkDetector.blindSoftAsReadAndMirrored(blind, tile), softs -> Decision.decide(softs, "blind"));
         tryKeys(9000, keys, tile -> InformedDetector.softs(informed, tile), softs -> Decision.decide(softs, "informed"));
         TestMedia.report("watermark-false-positives.md", String.format(
                 "%d detections (unmarked clips x random keys blind, marked clip x wrong keys blind and informed): %d found, "
