@@ -31,6 +31,16 @@ import java.util.Optional;
 record StillImageFile(BufferedImage image, Optional<IIOMetadata> metadata, Optional<String> format) {
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
+    /** What the picture's EXIF says about showing it ({@link ExifOrientation#NORMAL} for PNG or without EXIF). */
+    ExifOrientation orientation() {
+        return format.filter("jpeg"::equals).isPresent() ? ExifOrientation.of(metadata) : ExifOrientation.NORMAL;
+    }
+
+    /** The picture as a viewer shows it. */
+    BufferedImage shown() {
+        return orientation().toShown(image);
+    }
+
     static StillImageFile read(Path in) throws WatermarkException {
         WatermarkEmbedder.requireInput(in);
         try (ImageInputStream stream = ImageIO.createImageInputStream(in.toFile())) {

@@ -23,8 +23,9 @@ final class StillImages {
     private StillImages() {
     }
 
+    /** The picture as a viewer shows it (EXIF orientation applied). */
     static BufferedImage read(Path in) throws WatermarkException {
-        return StillImageFile.read(in).image();
+        return StillImageFile.read(in).shown();
     }
 
     /** JFIF luma, full range; a grey picture's own samples (Java would take them for linear grey and brighten them). */
@@ -51,9 +52,12 @@ final class StillImages {
     static EmbedResult embed(Path in, Path out, WatermarkKey key, long payload) throws WatermarkException {
         StillImageFile source = StillImageFile.read(in);
         BufferedImage img = source.image();
-        int w = img.getWidth();
-        int h = img.getHeight();
-        byte[] y = luma(img);
+        // marked as shown: a copy saved upright by an editor carries the same mark
+        ExifOrientation orientation = source.orientation();
+        byte[] stored = luma(img);
+        int w = orientation.shownWidth(img.getWidth(), img.getHeight());
+        int h = orientation.shownHeight(img.getWidth(), img.getHeight());
+        byte[] y = orientation.toShown(stored, img.getWidth(), img.getHeight());
         byte[] marked = y.clone();
         float[] strength = new PerceptualMask(w, h).update(y);
         TilePattern tile = new TilePattern(key);
@@ -69,15 +73,20 @@ final class StillImages {
             marker.mark(marked, strength);
         }
         String format = formatOf(out);
+        byte[] markedStored = orientation.toStored(marked, img.getWidth(), img.getHeight());
         BufferedImage result;
         Optional<IIOMetadata> metadata = Optional.empty();
         if (keepsLayout(img, format)) {
-            result = withDelta(img, y, marked);
+            result = withDelta(img, stored, markedStored);
             if (source.format().filter(format::equals).isPresent()) {
                 metadata = source.metadata();
             }
         } else {
-            result = rgbWithDelta(img, y, marked, format);
+            result = rgbWithDelta(img, stored, markedStored, format);
+        }
+        if (metadata.isEmpty()) {
+            // without the source's EXIF the picture itself must stand upright
+            result = orientation.toShown(result);
         }
         Path tmp = OutputFiles.temporaryFor(out);
         try {

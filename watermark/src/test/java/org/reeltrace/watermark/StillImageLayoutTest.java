@@ -178,6 +178,57 @@ class StillImageLayoutTest {
         assertFound(oddOut, odd, TestMedia.key(10));
     }
 
+    @Test
+    void exifOrientationIsHonoured() throws Exception {
+        // a camera's picture: stored turned a quarter counter-clockwise, EXIF orientation 6 turns it back
+        int[] t = texture(11);
+        BufferedImage upright = new BufferedImage(SIZE, SIZE / 2, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage stored = new BufferedImage(SIZE / 2, SIZE, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < SIZE / 2; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                int v = t[y * SIZE + x];
+                int rgb = (v << 16) | (v << 8) | (255 - v) / 2;
+                upright.setRGB(x, y, rgb);
+                stored.setRGB(y, SIZE - 1 - x, rgb); // turned counter-clockwise
+            }
+        }
+        byte[] jpeg = Files.readAllBytes(write(stored, "jpeg", "stored.jpg"));
+        int app0End = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+        byte[] orientation6 = HexFormat.of().parseHex("ffe10022" + "457869660000" + "49492a0008000000" + "0100" + "12010300"
+                + "01000000" + "06000000" + "00000000");
+        ByteArrayOutputStream camera = new ByteArrayOutputStream();
+        camera.write(jpeg, 0, app0End);
+        camera.write(orientation6, 0, orientation6.length);
+        camera.write(jpeg, app0End, jpeg.length - app0End);
+        Path in = dir.resolve("camera.jpg");
+        Files.write(in, camera.toByteArray());
+        WatermarkKey key = TestMedia.key(12);
+
+        Path out = dir.resolve("camera-marked.jpg");
+        EmbedResult r = WatermarkEmbedder.embed(in, out, key, PAYLOAD, null);
+        assertEquals(SIZE, r.width(), "the size as shown");
+        BufferedImage marked = ImageIO.read(out.toFile());
+        assertEquals(SIZE / 2, marked.getWidth(), "stored as the camera stored it");
+        assertTrue(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1).contains("Exif\0\0"), "orientation kept");
+        assertFound(out, in, key);
+
+        // an editor that saves the picture upright and drops the tag: the mark was put on the picture as shown
+        BufferedImage turnedUp = new BufferedImage(SIZE, SIZE / 2, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE / 2; x++) {
+                turnedUp.setRGB(SIZE - 1 - y, x, marked.getRGB(x, y));
+            }
+        }
+        Path saved = write(turnedUp, "png", "saved-upright.png");
+        assertFound(saved, in, key);
+
+        // another format cannot carry the tag: the picture itself is written upright
+        Path png = dir.resolve("camera-marked.png");
+        WatermarkEmbedder.embed(in, png, key, PAYLOAD, null);
+        assertEquals(SIZE, ImageIO.read(png.toFile()).getWidth(), "upright PNG");
+        assertFound(png, in, key);
+    }
+
     /** Informed detection: these small synthetic pictures are not what blind reading is measured on (StillImageIT). */
     private static void assertFound(Path marked, Path original, WatermarkKey key) throws Exception {
         Detection d = WatermarkDetector.detect(marked, key, original);
