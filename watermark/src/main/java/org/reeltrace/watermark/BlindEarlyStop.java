@@ -28,7 +28,13 @@ final class BlindEarlyStop {
     private Detection detection;
 
     BlindEarlyStop(TilePattern tile) {
+        this(tile, 0);
+    }
+
+    /** With {@code earlierHypotheses} decoded on the same suspect before (an informed reading): they count too. */
+    BlindEarlyStop(TilePattern tile, int earlierHypotheses) {
         this.tile = tile;
+        this.hypothesesTried = earlierHypotheses;
     }
 
     /** Called after each picture; true when the reading can stop. */
@@ -70,7 +76,7 @@ final class BlindEarlyStop {
         return detection;
     }
 
-    /** Hypotheses decoded by the checks (they count in the final false-positive probability). */
+    /** Hypotheses decoded by the checks and before them (they count in the final false-positive probability). */
     int hypothesesTried() {
         return hypothesesTried;
     }

@@ -23,8 +23,11 @@ public final class WatermarkDetector {
      * those hypotheses count in the false-positive probability like the others.
      */
     public static Detection detect(Path suspect, WatermarkKey key) throws WatermarkException {
-        TilePattern tile = new TilePattern(key);
-        BlindEarlyStop stop = new BlindEarlyStop(tile);
+        return detectBlind(suspect, new TilePattern(key), 0);
+    }
+
+    private static Detection detectBlind(Path suspect, TilePattern tile, int earlierHypotheses) throws WatermarkException {
+        BlindEarlyStop stop = new BlindEarlyStop(tile, earlierHypotheses);
         ResidualAccumulator acc = accumulate(suspect, stop::enough);
         if (stop.detection() != null) {
             return stop.detection();
@@ -44,9 +47,21 @@ public final class WatermarkDetector {
         return Decision.analyse(blindSoft(accumulate(suspect), new TilePattern(key)), "blind");
     }
 
-    /** Informed detection against the unmarked original (temporal and spatial registration first). */
+    /**
+     * Informed detection against the unmarked original (temporal and spatial registration first).
+     * What the registration cannot undo (a mirrored copy, an edit it misreads) leaves the informed
+     * reading empty; the suspect is then read blind as well, with the informed hypotheses counted in
+     * the false-positive probability, and a payload found that way is reported as blind.
+     */
     public static Detection detect(Path suspect, WatermarkKey key, Path reference) throws WatermarkException {
-        return InformedDetector.detect(suspect, key, reference);
+        TilePattern tile = new TilePattern(key);
+        List<double[]> informed = InformedDetector.softs(InformedDetector.accumulate(suspect, reference), tile);
+        Detection d = Decision.analyse(informed, "informed").detection();
+        if (d.found()) {
+            return d;
+        }
+        Detection blind = detectBlind(suspect, tile, informed.size());
+        return blind.found() ? blind : d;
     }
 
     static Detection decideBlind(ResidualAccumulator acc, TilePattern tile) {

@@ -27,6 +27,12 @@ class MirroredLeakIT {
         Detection d = WatermarkDetector.detect(leak, key);
         assertTrue(d.found(), "mirrored leak: " + d);
         assertEquals(PAYLOAD, d.payload());
+        // with the original at hand (trace's way): the registration does not undo the mirror, the blind reading does
+        Detection withOriginal = WatermarkDetector.detect(leak, key, original);
+        assertTrue(withOriginal.found(), "mirrored leak, original given: " + withOriginal);
+        assertEquals(PAYLOAD, withOriginal.payload());
+        assertEquals("blind", withOriginal.mode());
+        assertFalse(WatermarkDetector.detect(leak, TestMedia.key(43), original).found(), "original given, another key");
         Path cropped = FfmpegCli.attack(marked, dir.resolve("mirrored-cropped.mp4"), "hflip,crop=iw*0.9:ih*0.9:24:12", "-c:v libx264 -crf 23");
         Detection c = WatermarkDetector.detect(cropped, key);
         assertTrue(c.found(), "mirrored and cropped 10%: " + c);
