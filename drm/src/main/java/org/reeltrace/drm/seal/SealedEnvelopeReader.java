@@ -63,7 +63,6 @@ public final class SealedEnvelopeReader {
     public static SealResult open(Path in, Path out, RecipientKey identity, Optional<IssuerPublicKey> expectedIssuer, Clock clock)
             throws DrmException {
         SealInputs.requireDistinct(in, out);
-        JitWarmUp.startFor(in);
         try (FileChannel ch = FileChannel.open(in, StandardOpenOption.READ)) {
             EnvelopeHeader h;
             try {

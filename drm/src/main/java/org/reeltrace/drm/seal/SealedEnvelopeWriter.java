@@ -41,7 +41,6 @@ public final class SealedEnvelopeWriter {
             throw new DrmException(Kind.USAGE, "--not-before is after --not-after");
         }
         SealInputs.requireDistinct(in, out);
-        JitWarmUp.startFor(in);
         byte[] fileKey = random(32);
         byte[] salt = random(EnvelopeHeader.SALT);
         try (FileChannel src = FileChannel.open(in, StandardOpenOption.READ);

@@ -23,7 +23,6 @@ public final class Sealer {
 
     public static SealResult seal(Path in, Path out, List<String> recipientsTextOrFile, Path issuerKeyFile, Passphrase passphrase,
                                   LicenceTerms terms) throws DrmException {
-        JitWarmUp.startFor(in);
         List<RecipientPublicKey> recipients = new ArrayList<>();
         for (String r : recipientsTextOrFile) {
             recipients.add(KeyFiles.recipientPublicKey(r));
@@ -38,7 +37,6 @@ public final class Sealer {
      */
     public static SealResult open(Path in, Path out, Path identityFile, Passphrase passphrase, Optional<String> issuerTextOrFile,
                                   Clock clock) throws DrmException {
-        JitWarmUp.startFor(in);
         RecipientKey identity;
         Optional<IssuerPublicKey> issuer;
         try {
