@@ -30,7 +30,15 @@ final class InformedDetector {
     static ResidualAccumulator accumulate(Path suspect, Path reference) throws WatermarkException {
         WatermarkEmbedder.requireInput(suspect);
         WatermarkEmbedder.requireInput(reference);
-        if (OutputFiles.isStill(suspect) || OutputFiles.isStill(reference)) {
+        if (OutputFiles.isStill(suspect) != OutputFiles.isStill(reference)) {
+            Path still = OutputFiles.isStill(suspect) ? suspect : reference;
+            Path video = still == suspect ? reference : suspect;
+            throw new WatermarkException(WatermarkException.Kind.USAGE, "\"" + still + "\" is a still but \"" + video
+                    + "\" is a video; informed detection compares a still with a still and a video with a video",
+                    "for a screenshot, give the original's picture at that time (ffmpeg -ss T -i ORIGINAL -frames:v 1 original.png)"
+                            + " as --reference, or detect blind without --reference", null);
+        }
+        if (OutputFiles.isStill(suspect)) {
             return still(suspect, reference);
         }
         TemporalAlignment.Offset coarse = TemporalAlignment.find(suspect, reference);
@@ -87,7 +95,7 @@ final class InformedDetector {
 
     /**
      * Soft values of the registered suspect, at shift (0, 0) and at the best shift if different:
-     * a still's; a video's read with the carrier's known phase, its plain sum read as a frozen
+     * a still's (also read as a frozen video mark, both signs, for a screenshot); a video's read with the carrier's known phase, its plain sum read as a frozen
      * mark at an unknown angle (both signs), and at (0, 0) the segment-refined reading of
      * {@link PictureSeries} (both signs).
      */
@@ -107,6 +115,10 @@ final class InformedDetector {
         for (int[] shift : shifts) {
             if (acc.quadrature == null) {
                 softs.add(TileSync.readAt(folded, tile, shift[0], shift[1]));
+                // a screenshot of a marked video: its mark is P and Q at the picture's carrier angle
+                double[] frozen = TileSync.readFrozen(folded.inPhase(), tile, shift[0], shift[1]);
+                softs.add(frozen);
+                softs.add(TileSync.negated(frozen));
                 continue;
             }
             double[] known = TileSync.readKnownPhase(folded, tile, shift[0], shift[1]);

@@ -73,7 +73,8 @@ public final class WatermarkDetector {
      * carrier phase is known only up to its sign, so each candidate is decoded both ways; and at
      * each candidate's geometry the plain sum is read as a frozen mark too (both signs), for a copy
      * whose encoder kept key frames' marks over the flat pictures it predicted from them, which
-     * the carrier's sums cancel as static.
+     * the carrier's sums cancel as static. A still is read the same frozen way too, for a screenshot
+     * of a marked video.
      */
     static List<double[]> blindSoft(ResidualAccumulator acc, TilePattern tile) {
         return blindSoft(acc, tile, TileSync.Search.SCALE);
@@ -87,19 +88,22 @@ public final class WatermarkDetector {
         }
         double[] folded = null;
         TileSync.Candidate foldedFor = null;
+        // a still may be a video's picture (a screenshot): its mark is then P and Q at the picture's carrier angle,
+        // read like a frozen video mark from the still's own sum
+        float[] still = acc.quadrature == null ? acc.sum : acc.plain;
         for (TileSync.Candidate c : TileSync.candidates(acc, tile, search)) {
             softs.add(c.soft());
             if (acc.quadrature != null) {
                 softs.add(TileSync.negated(c.soft()));
-                // the nominal period's two shifts share one fold
-                if (foldedFor == null || c.periodX() != foldedFor.periodX() || c.periodY() != foldedFor.periodY()) {
-                    folded = TileSync.fold(acc.plain, acc.width, acc.height, c.periodX(), c.periodY());
-                    foldedFor = c;
-                }
-                double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());
-                softs.add(frozen);
-                softs.add(TileSync.negated(frozen));
             }
+            // the nominal period's two shifts share one fold
+            if (foldedFor == null || c.periodX() != foldedFor.periodX() || c.periodY() != foldedFor.periodY()) {
+                folded = TileSync.fold(still, acc.width, acc.height, c.periodX(), c.periodY());
+                foldedFor = c;
+            }
+            double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());
+            softs.add(frozen);
+            softs.add(TileSync.negated(frozen));
         }
         return softs;
     }
