@@ -2,7 +2,6 @@ package org.reeltrace.watermark;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reeltrace.media.testing.SyntheticVideo;
 
 import java.nio.file.Path;
 
@@ -19,10 +18,10 @@ class MirroredLeakIT {
 
     @Test
     void aMirroredCopyIsReadBlind() throws Exception {
-        Path original = SyntheticVideo.builder().seed(41).seconds(6).size(640, 360).write(dir.resolve("original.mp4"));
-        WatermarkKey key = TestMedia.key(41);
-        Path marked = dir.resolve("marked.mp4");
-        WatermarkEmbedder.embed(original, marked, key, PAYLOAD, EncoderSettings.defaults());
+        TestMedia.MarkedClip clip = TestMedia.markedSynthetic(dir, 41, PAYLOAD);
+        Path original = clip.original();
+        Path marked = clip.marked();
+        WatermarkKey key = clip.key();
         Path leak = FfmpegCli.attack(marked, dir.resolve("mirrored.mp4"), "hflip", "-c:v libx264 -crf 23");
         Detection d = WatermarkDetector.detect(leak, key);
         assertTrue(d.found(), "mirrored leak: " + d);

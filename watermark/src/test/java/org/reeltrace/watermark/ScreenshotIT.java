@@ -2,7 +2,6 @@ package org.reeltrace.watermark;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reeltrace.media.testing.SyntheticVideo;
 
 import java.nio.file.Path;
 
@@ -23,10 +22,10 @@ class ScreenshotIT {
 
     @Test
     void screenshotsAtAnyCarrierAngleAreReadAgainstTheOriginalsPicture() throws Exception {
-        Path original = SyntheticVideo.builder().seed(51).seconds(6).size(640, 360).write(dir.resolve("original.mp4"));
-        WatermarkKey key = TestMedia.key(51);
-        Path marked = dir.resolve("marked.mp4");
-        WatermarkEmbedder.embed(original, marked, key, PAYLOAD, EncoderSettings.defaults());
+        TestMedia.MarkedClip clip = TestMedia.markedSynthetic(dir, 51, PAYLOAD);
+        Path original = clip.original();
+        Path marked = clip.marked();
+        WatermarkKey key = clip.key();
         // the carrier turns once in 2 s: these moments put the mark mostly on P, on both, and mostly on Q
         for (String at : new String[] {"1.0", "1.3", "1.5", "4.5"}) {
             Path shot = dir.resolve("shot-" + at + ".png");

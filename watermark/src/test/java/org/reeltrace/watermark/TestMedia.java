@@ -1,5 +1,7 @@
 package org.reeltrace.watermark;
 
+import org.reeltrace.media.testing.SyntheticVideo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,19 @@ final class TestMedia {
             k[i] = (byte) r.nextInt(256);
         }
         return WatermarkKey.of(k);
+    }
+
+    /** A seeded synthetic clip and its copy marked with {@code payload} under {@code key(seed)}. */
+    record MarkedClip(Path original, Path marked, WatermarkKey key) {
+    }
+
+    /** A 6 s 640x360 synthetic clip with sound (seed {@code seed}) in {@code dir}, and its marked copy (default encoder). */
+    static MarkedClip markedSynthetic(Path dir, long seed, long payload) throws Exception {
+        Path original = SyntheticVideo.builder().seed(seed).seconds(6).size(640, 360).write(dir.resolve("original.mp4"));
+        WatermarkKey key = key(seed);
+        Path marked = dir.resolve("marked.mp4");
+        WatermarkEmbedder.embed(original, marked, key, payload, EncoderSettings.defaults());
+        return new MarkedClip(original, marked, key);
     }
 
     /** Appends a line to target/&lt;name&gt; (the reports copied into docs/ after a full run). */
