@@ -2,6 +2,7 @@ package org.reeltrace.media;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
@@ -33,12 +34,15 @@ final class DisplayMatrix {
 
     /** Counter-clockwise rotation in degrees ({@code av_display_rotation_get}); 0 without a matrix. */
     static double degrees(AVCodecParameters par) {
-        AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(), AV_PKT_DATA_DISPLAYMATRIX);
-        if (sd == null || sd.isNull() || sd.size() < SIZE) {
-            return 0;
+        return of(par).map(DisplayMatrix::degrees).orElse(0.0);
+    }
+
+    /** Counter-clockwise rotation in degrees of a matrix as {@link #of} gives it. */
+    static double degrees(byte[] matrix) {
+        try (BytePointer bytes = new BytePointer(matrix)) {
+            double degrees = av_display_rotation_get(new IntPointer(bytes));
+            return Double.isNaN(degrees) ? 0 : degrees;
         }
-        double degrees = av_display_rotation_get(new IntPointer(sd.data()));
-        return Double.isNaN(degrees) ? 0 : degrees;
     }
 
     /** Gives {@code to} (an output stream's parameters, before its header is written) the same matrix. */

@@ -1,5 +1,8 @@
 package org.reeltrace.media;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+
 /**
  * Display rotation as whole clockwise quarter turns, and the exact pixel permutation that applies
  * it. Phones store portrait video as landscape pictures plus a display matrix that players obey;
@@ -70,5 +73,34 @@ public final class QuarterTurns {
                 }
             }
         }
+    }
+
+    /**
+     * {@code image} turned clockwise by {@code turns} quarter turns, in the same pixel layout (an exact
+     * permutation of its pixels); {@code image} itself when there are none.
+     */
+    public static BufferedImage rotate(BufferedImage image, int turns) {
+        int t = turns & 3;
+        if (t == 0) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int dw = width(w, h, t);
+        WritableRaster from = image.getRaster();
+        WritableRaster to = from.createCompatibleWritableRaster(dw, height(w, h, t));
+        Object pixel = null;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                pixel = from.getDataElements(x, y, pixel);
+                // where stored (x, y) lands: a clockwise turn sends it to (h - 1 - y, x)
+                switch (t) {
+                    case 1 -> to.setDataElements(h - 1 - y, x, pixel);
+                    case 2 -> to.setDataElements(w - 1 - x, h - 1 - y, pixel);
+                    default -> to.setDataElements(y, w - 1 - x, pixel);
+                }
+            }
+        }
+        return new BufferedImage(image.getColorModel(), to, image.isAlphaPremultiplied(), null);
     }
 }

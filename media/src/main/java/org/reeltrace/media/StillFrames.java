@@ -6,8 +6,6 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -55,26 +53,14 @@ public final class StillFrames {
                 throw new MediaException(MediaException.Kind.INVALID_INPUT,
                         "\"" + video + "\" has no picture at " + seconds + " s");
             }
-            return upright(converter.convert(frame), turns);
+            BufferedImage image = converter.convert(frame);
+            // a copy: the converter reuses its image for the next frame
+            BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            copy.getGraphics().drawImage(image, 0, 0, null);
+            return QuarterTurns.rotate(copy, turns);
         } catch (FrameGrabber.Exception e) {
             throw new MediaException(MediaException.Kind.INVALID_INPUT,
                     "cannot read \"" + video + "\" as media: " + Ffmpeg.reason(e), e);
         }
-    }
-
-    /** A copy of {@code image} turned clockwise by {@code turns} quarter turns (an exact pixel permutation). */
-    private static BufferedImage upright(BufferedImage image, int turns) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        BufferedImage copy = new BufferedImage(QuarterTurns.width(w, h, turns), QuarterTurns.height(w, h, turns),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = copy.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.translate(copy.getWidth() / 2.0, copy.getHeight() / 2.0);
-        g.rotate(turns * Math.PI / 2);
-        g.translate(-w / 2.0, -h / 2.0);
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        return copy;
     }
 }

@@ -170,7 +170,7 @@ public final class VideoTranscoder {
                 throw new MediaException(MediaException.Kind.INVALID_INPUT, "\"" + in + "\": video has no picture size");
             }
             displayMatrix = DisplayMatrix.of(vs.codecpar());
-            turns = QuarterTurns.upright(DisplayMatrix.degrees(vs.codecpar()));
+            turns = displayMatrix.map(m -> QuarterTurns.upright(DisplayMatrix.degrees(m))).orElse(0);
             uprightWidth = QuarterTurns.width(width, height, turns);
             uprightHeight = QuarterTurns.height(width, height, turns);
             storedEdit = turns == 0 ? null : new byte[width * height];

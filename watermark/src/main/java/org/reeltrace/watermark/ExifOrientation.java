@@ -1,5 +1,6 @@
 package org.reeltrace.watermark;
 
+import org.reeltrace.media.QuarterTurns;
 import org.w3c.dom.Node;
 
 import javax.imageio.metadata.IIOMetadata;
@@ -47,49 +48,24 @@ record ExifOrientation(int value) {
         return (turns() & 1) == 0 ? height : width;
     }
 
-    /** Where stored pixel (x, y) of a {@code width} x {@code height} picture is shown, as y * shownWidth + x. */
-    private int shownIndex(int x, int y, int width, int height) {
-        int px = mirrored() ? width - 1 - x : x;
-        int py = y;
-        int w = width;
-        int h = height;
-        for (int t = 0; t < turns(); t++) {
-            int nx = h - 1 - py; // one clockwise turn: (x, y) -> (h - 1 - y, x)
-            py = px;
-            px = nx;
-            int swap = w;
-            w = h;
-            h = swap;
-        }
-        return py * w + px;
-    }
-
-    /** The stored plane as shown. */
+    /** The stored plane as shown: mirrored, then turned. */
     byte[] toShown(byte[] stored, int width, int height) {
         if (value == 1) {
             return stored;
         }
         byte[] shown = new byte[stored.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                shown[shownIndex(x, y, width, height)] = stored[y * width + x];
-            }
-        }
+        QuarterTurns.rotate(mirrored() ? mirror(stored, width, height) : stored, width, height, turns(), shown);
         return shown;
     }
 
-    /** A shown plane back in the stored layout ({@code width} x {@code height} are the stored dimensions). */
+    /** A shown plane back in the stored layout ({@code width} x {@code height} are the stored dimensions): turned back, then mirrored. */
     byte[] toStored(byte[] shown, int width, int height) {
         if (value == 1) {
             return shown;
         }
         byte[] stored = new byte[shown.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                stored[y * width + x] = shown[shownIndex(x, y, width, height)];
-            }
-        }
-        return stored;
+        QuarterTurns.rotate(shown, shownWidth(width, height), shownHeight(width, height), QuarterTurns.inverse(turns()), stored);
+        return mirrored() ? mirror(stored, width, height) : stored;
     }
 
     /** The picture as shown, in the same pixel layout (an exact permutation of its pixels). */
@@ -97,20 +73,32 @@ record ExifOrientation(int value) {
         if (value == 1) {
             return stored;
         }
-        int w = stored.getWidth();
-        int h = stored.getHeight();
-        int sw = shownWidth(w, h);
-        WritableRaster from = stored.getRaster();
-        WritableRaster to = from.createCompatibleWritableRaster(sw, shownHeight(w, h));
-        Object pixel = null;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = shownIndex(x, y, w, h);
-                pixel = from.getDataElements(x, y, pixel);
-                to.setDataElements(i % sw, i / sw, pixel);
+        BufferedImage image = stored;
+        if (mirrored()) {
+            int w = stored.getWidth();
+            WritableRaster from = stored.getRaster();
+            WritableRaster to = from.createCompatibleWritableRaster();
+            Object pixel = null;
+            for (int y = 0; y < stored.getHeight(); y++) {
+                for (int x = 0; x < w; x++) {
+                    pixel = from.getDataElements(x, y, pixel);
+                    to.setDataElements(w - 1 - x, y, pixel);
+                }
+            }
+            image = new BufferedImage(stored.getColorModel(), to, stored.isAlphaPremultiplied(), null);
+        }
+        return QuarterTurns.rotate(image, turns());
+    }
+
+    private static byte[] mirror(byte[] plane, int width, int height) {
+        byte[] out = new byte[plane.length];
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                out[row + x] = plane[row + width - 1 - x];
             }
         }
-        return new BufferedImage(stored.getColorModel(), to, stored.isAlphaPremultiplied(), null);
+        return out;
     }
 
     /** The orientation a JPEG's EXIF (APP1) says, {@link #NORMAL} without one or when it cannot be read. */
