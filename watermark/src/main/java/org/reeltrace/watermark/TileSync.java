@@ -28,8 +28,19 @@ final class TileSync {
     private TileSync() {
     }
 
-    /** One geometry hypothesis, the soft values it reads and how far its energy stands out (z). */
-    record Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
+    /**
+     * One geometry hypothesis, the soft values it reads and how far its energy stands out (z); {@code tilt}
+     * is the angle, in radians, by which the tile's axes are turned in the suspect ({@link TiltSearch}).
+     */
+    record Candidate(double periodX, double periodY, double tilt, int shiftX, int shiftY, double[] soft, double score) {
+        Candidate(double periodX, double periodY, int shiftX, int shiftY, double[] soft, double score) {
+            this(periodX, periodY, 0, shiftX, shiftY, soft, score);
+        }
+
+        /** The same reading with another tilt. */
+        Candidate tilted(double radians) {
+            return new Candidate(periodX, periodY, radians, shiftX, shiftY, soft, score);
+        }
     }
 
     /** How far the geometry search goes. */
@@ -65,6 +76,7 @@ final class TileSync {
         }
         if (search == Search.SCALE) {
             out.addAll(searchScales(sums[0], quadrature, acc.width, acc.height, tile));
+            out.addAll(TiltSearch.candidates(sums[0], quadrature, acc.width, acc.height, tile));
         }
         return out;
     }
@@ -74,6 +86,12 @@ final class TileSync {
         static Folded of(float[] sum, float[] quadrature, int width, int height, double px, double py, int bins) {
             return new Folded(fold(sum, width, height, px, py, bins),
                     quadrature == null ? null : fold(quadrature, width, height, px, py, bins));
+        }
+
+        /** Folded along axes turned by {@code tilt} radians. */
+        static Folded of(float[] sum, float[] quadrature, int width, int height, double px, double py, double tilt, int bins) {
+            return tilt == 0 ? of(sum, quadrature, width, height, px, py, bins)
+                    : foldTilted(sum, quadrature, width, height, px, py, tilt, bins);
         }
 
         static Folded of(double[] folded) {
@@ -152,6 +170,50 @@ final class TileSync {
         return sum;
     }
 
+    /**
+     * As {@link #fold(float[], int, int, double, double, int)}, for one or two sums at once, along
+     * axes turned by {@code tilt} radians about the picture's origin: pixel (x, y) falls in the bin
+     * of tile coordinates (x cos + y sin, -x sin + y cos) / period. (Turning about another point
+     * only shifts the tile.) {@code bins} is a power of two.
+     */
+    static Folded foldTilted(float[] r, float[] q, int width, int height, double px, double py, double tilt, int bins) {
+        double[] sum = new double[bins * bins];
+        double[] sumQ = q == null ? null : new double[bins * bins];
+        int[] count = new int[bins * bins];
+        double ux = Math.cos(tilt) / px * bins;
+        double uy = Math.sin(tilt) / px * bins;
+        double vx = -Math.sin(tilt) / py * bins;
+        double vy = Math.cos(tilt) / py * bins;
+        // a whole number of periods added keeps coordinates positive, so a cast and a mask floor and wrap them
+        double offset = bins * Math.ceil((Math.abs(ux) + Math.abs(vx)) * width + (Math.abs(uy) + Math.abs(vy)) * height + 1);
+        int mask = bins - 1;
+        for (int y = 0; y < height; y++) {
+            double u0 = offset + (y + 0.5) * uy;
+            double v0 = offset + (y + 0.5) * vy;
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                float value = r[row + x];
+                if (value != 0) {
+                    int i = (((int) (v0 + (x + 0.5) * vx)) & mask) * bins + (((int) (u0 + (x + 0.5) * ux)) & mask);
+                    sum[i] += value;
+                    if (sumQ != null) {
+                        sumQ[i] += q[row + x];
+                    }
+                    count[i]++;
+                }
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            if (count[i] > 0) {
+                sum[i] /= count[i];
+                if (sumQ != null) {
+                    sumQ[i] /= count[i];
+                }
+            }
+        }
+        return new Folded(sum, sumQ);
+    }
+
     /** Folds at the nominal resolution of {@link #BINS} bins. */
     static double[] fold(float[] r, int width, int height, double px, double py) {
         return fold(r, width, height, px, py, BINS);
@@ -212,6 +274,35 @@ final class TileSync {
         int scale = BINS / bins;
         return new Candidate(px, py, bestX * scale, bestY * scale, soft(box, boxQ, tile, bestX, bestY, bins),
                 (bestEnergy - mean) / sd);
+    }
+
+    /** The most energy {@link #best} finds within one bin of shift ({@code dx}, {@code dy}). */
+    static double energyNear(Folded folded, TilePattern tile, int dx, int dy, int bins) {
+        double[] box = cellSums(folded.inPhase(), bins);
+        double[] boxQ = folded.quadrature() == null ? null : cellSums(folded.quadrature(), bins);
+        double most = 0;
+        for (int y = dy - 1; y <= dy + 1; y++) {
+            for (int x = dx - 1; x <= dx + 1; x++) {
+                int sx = Math.floorMod(x, bins);
+                int sy = Math.floorMod(y, bins);
+                double e = 0;
+                if (boxQ == null) {
+                    double[] sums = new double[PayloadCodec.CODED_BITS];
+                    readSums(box, tile.sign, tile, sx, sy, sums, bins);
+                    for (double v : sums) {
+                        e += v * v;
+                    }
+                } else {
+                    for (boolean cosine : new boolean[] {true, false}) {
+                        for (double v : rotating(box, boxQ, tile, sx, sy, bins, cosine)) {
+                            e += v * v;
+                        }
+                    }
+                }
+                most = Math.max(most, e);
+            }
+        }
+        return most;
     }
 
     /** Sum over coded bits of the squared sum of that bit's signed chips at one shift. */

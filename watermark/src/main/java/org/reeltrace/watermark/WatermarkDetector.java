@@ -97,8 +97,9 @@ public final class WatermarkDetector {
                 softs.add(TileSync.negated(c.soft()));
             }
             // the nominal period's two shifts share one fold
-            if (foldedFor == null || c.periodX() != foldedFor.periodX() || c.periodY() != foldedFor.periodY()) {
-                folded = TileSync.fold(still, acc.width, acc.height, c.periodX(), c.periodY());
+            if (foldedFor == null || c.periodX() != foldedFor.periodX() || c.periodY() != foldedFor.periodY()
+                    || c.tilt() != foldedFor.tilt()) {
+                folded = TileSync.Folded.of(still, null, acc.width, acc.height, c.periodX(), c.periodY(), c.tilt(), TileSync.BINS).inPhase();
                 foldedFor = c;
             }
             double[] frozen = TileSync.readFrozen(folded, tile, c.shiftX(), c.shiftY());

