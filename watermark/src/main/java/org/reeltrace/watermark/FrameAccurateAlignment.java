@@ -172,7 +172,7 @@ final class FrameAccurateAlignment {
         for (int i = 0; i < n; i++) {
             scored.add(new ArrayList<>());
         }
-        double[] p = {m.ax(), m.bx(), m.ay(), m.by()};
+        double[] p = m.params();
         int[] box = {m.x0(), m.y0(), m.x1(), m.y1()};
         double lastWanted = sus.times().get(n - 1) + offset + window;
         try (WorkingClip r = WorkingClip.open(reference)) {

@@ -148,9 +148,10 @@ final class InformedDetector {
         double sbb = 0;
         int n = 0;
         for (int y = 0; y < rh; y++) {
-            double sy = (y - m.by()) / m.ay();
             for (int x = 0; x < rw; x++) {
-                double sx = (x - m.bx()) / m.ax();
+                double[] at = m.toSuspect(x, y);
+                double sx = at[0];
+                double sy = at[1];
                 int i = y * rw + x;
                 if (sx < m.x0() || sx > m.x1() - 1 || sy < m.y0() || sy > m.y1() - 1) {
                     valid[i] = false;

@@ -6,27 +6,64 @@ import java.util.List;
  * Registers a suspect picture against the original: letterbox bars found first, then the
  * suspect's content is searched as a scaled, shifted window of the original (crop, resize,
  * pad), coarse grid first, then a pattern search on normalised cross-correlation summed over
- * several aligned picture pairs. Model: refX = ax * suspectX + bx, refY = ay * suspectY + by
- * (working-resolution pixel centres).
+ * several aligned picture pairs. Model: the suspect is first turned back by {@code tilt} radians
+ * about the centre of its content box (a copy filmed or re-framed at an angle), then
+ * refX = ax * x + bx, refY = ay * y + by (working-resolution pixel centres).
  */
 final class SpatialRegistration {
     private SpatialRegistration() {
     }
 
     /** The mapping and the suspect's content rectangle [x0, x1) x [y0, y1). */
-    record Mapping(double ax, double bx, double ay, double by, int x0, int y0, int x1, int y1, double score) {
-        double refX(double sx) {
-            return ax * sx + bx;
+    record Mapping(double ax, double bx, double ay, double by, double tilt, int x0, int y0, int x1, int y1, double score) {
+        /** The parameters as {@link #score} takes them. */
+        double[] params() {
+            return new double[] {ax, bx, ay, by, tilt};
         }
 
-        double refY(double sy) {
-            return ay * sy + by;
+        /** The suspect point that reference point (rx, ry) maps from: {x, y}. */
+        double[] toSuspect(double rx, double ry) {
+            double ux = (rx - bx) / ax - centre(x0, x1);
+            double uy = (ry - by) / ay - centre(y0, y1);
+            double c = Math.cos(tilt);
+            double s = Math.sin(tilt);
+            return new double[] {centre(x0, x1) + c * ux + s * uy, centre(y0, y1) - s * ux + c * uy};
         }
     }
 
+    /** Where the suspect turns about: the centre of its content box along one axis. */
+    private static double centre(int from, int to) {
+        return (from + to - 1) / 2.0;
+    }
+
+    /** Tilts tried before refining (degrees, either way): a copy filmed or re-framed at an angle. */
+    private static final int MAX_TILT_DEGREES = 8;
+
     static Mapping register(List<float[]> suspect, int sw, int sh, List<float[]> reference, int rw, int rh) {
         Coarse c = coarse(suspect, sw, sh, reference, rw, rh, 8);
-        return refine(c.params(), suspect, sw, reference, rw, rh, c.box());
+        return refine(tilted(c.params(), suspect, sw, reference, rw, rh, c.box()), suspect, sw, reference, rw, rh, c.box());
+    }
+
+    /**
+     * The coarse window turned by the tilt, in whole degrees (0 included), that fits best once the
+     * window has followed it: the window search itself runs untilted, and at a few degrees a
+     * textured picture (grass) no longer matches anywhere, so each tilt gets a short local search of
+     * scale and position (steps of 4 and 2 pixels) before the tilts are compared.
+     */
+    private static double[] tilted(double[] start, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box) {
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int degrees = -MAX_TILT_DEGREES; degrees <= MAX_TILT_DEGREES; degrees++) {
+            double[] q = java.util.Arrays.copyOf(start, 5);
+            q[4] = Math.toRadians(degrees);
+            double[] fitted = search(q, 4, suspect, sw, reference, rw, rh, box, new double[] {4, 2}, 4);
+            double s = score(fitted, suspect, sw, reference, rw, rh, box, 4);
+            if (s > bestScore) {
+                bestScore = s;
+                best = fitted;
+            }
+        }
+        return best;
     }
 
     /** The best uniform-scale window found on the coarse grid, its score and the suspect's content box. */
@@ -66,18 +103,30 @@ final class SpatialRegistration {
     }
 
     private static Mapping refine(double[] start, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box) {
+        // all five parameters independently (crops that change the aspect ratio, a tilt)
+        double[] p = search(start, 5, suspect, sw, reference, rw, rh, box, new double[] {2, 1, 0.5, 0.25, 0.125}, 2);
+        return new Mapping(p[0], p[1], p[2], p[3], p[4], box[0], box[1], box[2], box[3], score(p, suspect, sw, reference, rw, rh, box, 2));
+    }
+
+    /**
+     * Pattern search over the first {@code count} of {ax, bx, ay, by, tilt}, each step moving the
+     * content box's far edge or corners by that many pixels, scoring every {@code stride}-th pixel.
+     */
+    private static double[] search(double[] start, int count, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh,
+                                   int[] box, double[] steps, int stride) {
         double[] p = start;
-        // refine all four parameters independently (crops that change the aspect ratio)
-        double[] steps = {2, 1, 0.5, 0.25, 0.125};
-        double best = score(p, suspect, sw, reference, rw, rh, box, 2);
+        double best = score(p, suspect, sw, reference, rw, rh, box, stride);
         for (double step : steps) {
             boolean improved = true;
             while (improved) {
                 improved = false;
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < count; i++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
                         double[] q = p.clone();
-                        if (i == 0 || i == 2) {
+                        if (i == 4) {
+                            // a turn that moves the content box's corners by `step` pixels
+                            q[4] += sign * step / Math.hypot(box[2] - box[0], box[3] - box[1]) * 2;
+                        } else if (i == 0 || i == 2) {
                             // scale step that moves the far edge by `step` pixels
                             double extent = i == 0 ? (box[2] - box[0]) : (box[3] - box[1]);
                             double centre = i == 0 ? (box[0] + box[2]) / 2.0 : (box[1] + box[3]) / 2.0;
@@ -87,7 +136,7 @@ final class SpatialRegistration {
                         } else {
                             q[i] += sign * step;
                         }
-                        double s = score(q, suspect, sw, reference, rw, rh, box, 2);
+                        double s = score(q, suspect, sw, reference, rw, rh, box, stride);
                         if (s > best + 1e-6) {
                             best = s;
                             p = q;
@@ -97,7 +146,7 @@ final class SpatialRegistration {
                 }
             }
         }
-        return new Mapping(p[0], p[1], p[2], p[3], box[0], box[1], box[2], box[3], best);
+        return p;
     }
 
     /**
@@ -108,8 +157,15 @@ final class SpatialRegistration {
         return new double[] {kx, ox - kx * box[0] + 0.5 * kx - 0.5, ky, oy - ky * box[1] + 0.5 * ky - 0.5};
     }
 
-    /** Mean over picture pairs of the NCC between suspect content and the mapped reference. */
+    /**
+     * Mean over picture pairs of the NCC between suspect content and the mapped reference;
+     * {@code p} is {ax, bx, ay, by} or {ax, bx, ay, by, tilt}.
+     */
     static double score(double[] p, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box, int stride) {
+        double c = p.length > 4 ? Math.cos(p[4]) : 1;
+        double sn = p.length > 4 ? Math.sin(p[4]) : 0;
+        double cx = centre(box[0], box[2]);
+        double cy = centre(box[1], box[3]);
         double total = 0;
         for (int f = 0; f < suspect.size(); f++) {
             float[] s = suspect.get(f);
@@ -121,13 +177,13 @@ final class SpatialRegistration {
             double rm = 0;
             int n = 0;
             for (int y = box[1] + stride / 2; y < box[3]; y += stride) {
-                double ry = p[2] * y + p[3];
-                if (ry < 0 || ry > rh - 1) {
-                    continue;
-                }
                 for (int x = box[0] + stride / 2; x < box[2]; x += stride) {
-                    double rx = p[0] * x + p[1];
-                    if (rx < 0 || rx > rw - 1) {
+                    // turned back about the box centre (the inverse of Mapping.toSuspect's turn), then scaled
+                    double ux = x - cx;
+                    double uy = y - cy;
+                    double rx = p[0] * (cx + c * ux - sn * uy) + p[1];
+                    double ry = p[2] * (cy + sn * ux + c * uy) + p[3];
+                    if (rx < 0 || rx > rw - 1 || ry < 0 || ry > rh - 1) {
                         continue;
                     }
                     double a = s[y * sw + x];
