@@ -56,11 +56,10 @@ final class SpatialRegistration {
         for (int degrees = -MAX_TILT_DEGREES; degrees <= MAX_TILT_DEGREES; degrees++) {
             double[] q = java.util.Arrays.copyOf(start, 5);
             q[4] = Math.toRadians(degrees);
-            double[] fitted = search(q, 4, suspect, sw, reference, rw, rh, box, new double[] {4, 2}, 4);
-            double s = score(fitted, suspect, sw, reference, rw, rh, box, 4);
-            if (s > bestScore) {
-                bestScore = s;
-                best = fitted;
+            Fit fitted = search(q, 4, suspect, sw, reference, rw, rh, box, new double[] {4, 2}, 4);
+            if (fitted.score() > bestScore) {
+                bestScore = fitted.score();
+                best = fitted.params();
             }
         }
         return best;
@@ -104,15 +103,20 @@ final class SpatialRegistration {
 
     private static Mapping refine(double[] start, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh, int[] box) {
         // all five parameters independently (crops that change the aspect ratio, a tilt)
-        double[] p = search(start, 5, suspect, sw, reference, rw, rh, box, new double[] {2, 1, 0.5, 0.25, 0.125}, 2);
-        return new Mapping(p[0], p[1], p[2], p[3], p[4], box[0], box[1], box[2], box[3], score(p, suspect, sw, reference, rw, rh, box, 2));
+        Fit fit = search(start, 5, suspect, sw, reference, rw, rh, box, new double[] {2, 1, 0.5, 0.25, 0.125}, 2);
+        double[] p = fit.params();
+        return new Mapping(p[0], p[1], p[2], p[3], p[4], box[0], box[1], box[2], box[3], fit.score());
+    }
+
+    /** Parameters {ax, bx, ay, by, tilt} and their score. */
+    private record Fit(double[] params, double score) {
     }
 
     /**
      * Pattern search over the first {@code count} of {ax, bx, ay, by, tilt}, each step moving the
      * content box's far edge or corners by that many pixels, scoring every {@code stride}-th pixel.
      */
-    private static double[] search(double[] start, int count, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh,
+    private static Fit search(double[] start, int count, List<float[]> suspect, int sw, List<float[]> reference, int rw, int rh,
                                    int[] box, double[] steps, int stride) {
         double[] p = start;
         double best = score(p, suspect, sw, reference, rw, rh, box, stride);
@@ -146,7 +150,7 @@ final class SpatialRegistration {
                 }
             }
         }
-        return p;
+        return new Fit(p, best);
     }
 
     /**

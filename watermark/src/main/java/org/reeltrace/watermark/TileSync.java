@@ -110,13 +110,8 @@ final class TileSync {
 
     /** The best {@link #SCALE_CANDIDATES} distinct periods away from the nominal one, refined. */
     static List<Candidate> searchScales(float[] residual, float[] quadrature, int width, int height, TilePattern tile) {
-        List<Integer> periods = new ArrayList<>();
-        for (int p = (int) Math.floor(BINS * MIN_SCALE); p <= (int) Math.ceil(BINS * MAX_SCALE); p++) {
-            if (p != BINS && p <= Math.min(width, height) - 8) {
-                periods.add(p); // the nominal period is read separately
-            }
-        }
-        List<Candidate> coarse = periods.parallelStream()
+        // the nominal period is read separately
+        List<Candidate> coarse = searchedPeriods(width, height).parallelStream().filter(p -> p != BINS)
                 .map(p -> best(Folded.of(residual, quadrature, width, height, p, p, COARSE_BINS), p, p, tile, COARSE_BINS))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())
                 .toList();
@@ -130,6 +125,17 @@ final class TileSync {
             }
         }
         return picked.parallelStream().map(c -> refine(residual, quadrature, width, height, c.periodX(), tile)).toList();
+    }
+
+    /** The whole-pixel periods the scale and tilt searches try on a sum of this size (0.7x to 1.35x the nominal one). */
+    static List<Integer> searchedPeriods(int width, int height) {
+        List<Integer> periods = new ArrayList<>();
+        for (int p = (int) Math.floor(BINS * MIN_SCALE); p <= (int) Math.ceil(BINS * MAX_SCALE); p++) {
+            if (p <= Math.min(width, height) - 8) {
+                periods.add(p);
+            }
+        }
+        return periods;
     }
 
     /** The best period and shift within +-0.5 pixel of period p, at full bin resolution. */

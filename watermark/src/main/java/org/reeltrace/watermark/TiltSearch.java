@@ -45,9 +45,10 @@ final class TiltSearch {
     static List<TileSync.Candidate> candidates(float[] sum, float[] quadrature, int width, int height, TilePattern tile) {
         List<Lattice> grid = new ArrayList<>();
         int steps = (int) Math.round(MAX_TILT_DEGREES / STEP_DEGREES);
+        List<Integer> periods = TileSync.searchedPeriods(width, height);
         for (int k = -steps; k <= steps; k++) {
-            for (int p = (int) Math.floor(TileSync.BINS * TileSync.MIN_SCALE); p <= (int) Math.ceil(TileSync.BINS * TileSync.MAX_SCALE); p++) {
-                if (k != 0 && p <= Math.min(width, height) - 8) {
+            for (int p : periods) {
+                if (k != 0) {
                     grid.add(new Lattice(Math.toRadians(k * STEP_DEGREES), p, 0));
                 }
             }
